@@ -1,0 +1,139 @@
+import { resolve } from 'node:path';
+import { startDevnet } from '@ratify/devnet';
+import { startIndexer } from '@ratify/indexer';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { launchDatabase, resetDatabase } from '../launch/database';
+import { ensureWebBuilt, startWeb } from '../launch/web';
+import { parseOptions, port } from '../options';
+
+const upOptions = z.object({
+  scenario: z.string().regex(/^[a-z0-9-]+$/, 'a scenario name is lowercase letters, digits and dashes'),
+  host: z.string().min(1),
+  port: port,
+  indexerPort: port,
+  devnetPortBase: port,
+  pgPort: port,
+  blockTime: z.coerce.number().int().min(100, 'block time is at least 100 ms').max(600_000),
+  dataDir: z.string().min(1),
+  keepData: z.boolean(),
+});
+
+export function registerUpCommand(program: Command) {
+  program
+    .command('up')
+    .description('run the whole stack: database, devnet, indexer and dashboard')
+    .option('--scenario <name>', 'devnet scenario to play', 'demo')
+    .option('--host <host>', 'interface every server listens on', '127.0.0.1')
+    .option('--port <port>', 'dashboard port', '3000')
+    .option('--indexer-port <port>', 'indexer ops port (/health /ready /status /metrics)', '3100')
+    .option('--devnet-port-base <port>', 'first devnet port (Alpha; Delta +1; post-split +2, +3)', '3030')
+    .option('--pg-port <port>', 'embedded PostgreSQL port (unused with DATABASE_URL)', '54329')
+    .option('--block-time <ms>', 'devnet block interval in milliseconds', '2000')
+    .option('--data-dir <dir>', 'where the embedded database keeps its files', '.data')
+    .option('--keep-data', 'keep the indexed data from the previous run instead of starting clean', false)
+    .action(async (raw) => {
+      const o = parseOptions(upOptions, raw);
+      await up(o);
+    });
+}
+
+async function up(o: z.infer<typeof upOptions>) {
+  const root = resolve(import.meta.dirname, '..', '..', '..', '..');
+  const say = (line: string) => console.log(`[ratify] ${line}`);
+  const stops: (() => Promise<void>)[] = [];
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    say('stopping…');
+    for (const stop of stops.reverse()) {
+      await stop().catch((e) => console.error(`[ratify] while stopping: ${e instanceof Error ? e.message : e}`));
+    }
+    say('stopped cleanly');
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+
+  try {
+    const started = Date.now();
+    const buildDone = ensureWebBuilt(root, say);
+    const database = await launchDatabase({
+      dataDir: resolve(root, o.dataDir),
+      port: o.pgPort,
+      url: process.env.DATABASE_URL,
+    });
+    stops.push(database.stop);
+    say(database.embedded ? `embedded PostgreSQL on port ${o.pgPort}` : 'using DATABASE_URL');
+    if (o.keepData) {
+      const { migrateDatabase } = await import('@ratify/db/migrate');
+      await migrateDatabase(database.url);
+    } else {
+      await resetDatabase(database.url);
+    }
+
+    const devnet = await startDevnet({
+      scenario: o.scenario,
+      host: o.host,
+      portBase: o.devnetPortBase,
+      blockTimeMs: o.blockTime,
+      admin: true,
+      log: (event) => console.log(`[devnet] ${typeof event === 'string' ? event : JSON.stringify(event)}`),
+    });
+    stops.push(devnet.stop);
+
+    // Post-split nodes are listed too: until they start, their followers simply retry.
+    const urls = (chain: 'alpha' | 'delta') => devnet.nodes.filter((n) => n.chain === chain).map((n) => n.url);
+    const indexer = await startIndexer({
+      databaseUrl: database.url,
+      alphaNodes: urls('alpha'),
+      deltaNodes: urls('delta'),
+      host: o.host,
+      port: o.indexerPort,
+      pollIntervalMs: Math.min(500, Math.max(100, Math.floor(o.blockTime / 4))),
+      log: (e) => {
+        if (e.level !== 'info' || e.msg !== 'indexed governance') console.log(`[indexer] ${JSON.stringify(e)}`);
+      },
+    });
+    stops.push(indexer.stop);
+
+    await buildDone;
+    const web = await startWeb({
+      root,
+      host: o.host,
+      port: o.port,
+      env: { DATABASE_URL: database.url },
+      log: say,
+    });
+    stops.push(web.stop);
+    web.child.once('exit', (code) => {
+      if (!stopping) {
+        console.error(`[ratify] the dashboard exited unexpectedly (code ${code})`);
+        void shutdown(1);
+      }
+    });
+
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(
+      [
+        '',
+        `Ratify is up (${seconds} s), scenario "${o.scenario}".`,
+        `  dashboard      http://${o.host}:${o.port}`,
+        `  indexer ops    http://${o.host}:${o.indexerPort}/status  (/health /ready /metrics)`,
+        ...devnet.nodes.map((n) => `  devnet ${n.chain.padEnd(7)} ${n.url}`),
+        `  database       ${database.embedded ? `embedded PostgreSQL, port ${o.pgPort}, files in ${o.dataDir}/postgres` : 'DATABASE_URL'}`,
+        '',
+        'Dev accounts (import one into the dashboard wallet to vote):',
+        ...devnet.accounts.map(
+          (a) => `  ${a.name.padEnd(10)} ${a.role.padEnd(9)} ${a.address}  key ${a.secretKeyHex}`,
+        ),
+        '',
+        'Press Ctrl-C to stop.',
+      ].join('\n'),
+    );
+  } catch (error) {
+    console.error(`[ratify] could not start: ${error instanceof Error ? error.message : error}`);
+    await shutdown(1);
+  }
+}

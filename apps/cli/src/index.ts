@@ -1,0 +1,1 @@
+export { parseOptions, port } from './options';

@@ -1,0 +1,60 @@
+import type { AddressInfo } from 'node:net';
+import { createDbClient } from '@ratify/db';
+import { type Chain, createFollower, type FollowerStatus, type LogEvent } from './follow/follower';
+import { startOpsServer } from './ops/server';
+
+export type IndexerOptions = {
+  databaseUrl: string;
+  alphaNodes: string[];
+  deltaNodes: string[];
+  host?: string;
+  port?: number;
+  pollIntervalMs?: number;
+  batchSize?: number;
+  log?: (event: LogEvent) => void;
+};
+
+export type IndexerHandle = {
+  port: number;
+  statuses: () => FollowerStatus[];
+  stop: () => Promise<void>;
+};
+
+/** Starts one follower per configured node and the ops server; `stop` waits for both. */
+export async function startIndexer(options: IndexerOptions): Promise<IndexerHandle> {
+  const log = options.log ?? ((e: LogEvent) => console.log(JSON.stringify(e)));
+  const database = createDbClient(options.databaseUrl);
+  const abort = new AbortController();
+  const nodes: { url: string; chain: Chain }[] = [
+    ...options.alphaNodes.map((url) => ({ url, chain: 'alpha' as const })),
+    ...options.deltaNodes.map((url) => ({ url, chain: 'delta' as const })),
+  ];
+  const followers = nodes.map((n) =>
+    createFollower({
+      ...n,
+      database,
+      signal: abort.signal,
+      log,
+      pollIntervalMs: options.pollIntervalMs ?? 500,
+      batchSize: options.batchSize ?? 200,
+    }),
+  );
+  const statuses = () => followers.map((f) => f.status);
+  const server = await startOpsServer(statuses, {
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? 3100,
+  });
+  const running = followers.map((f) => f.run());
+  log({ level: 'info', msg: 'indexer started', nodes: nodes.map((n) => n.url) });
+  return {
+    port: (server.address() as AddressInfo).port,
+    statuses,
+    stop: async () => {
+      abort.abort();
+      await Promise.allSettled(running);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import './globals.css';
+import { Providers } from './providers';
+
+export const metadata: Metadata = {
+  title: 'Ratify: network upgrade governance',
+  description: 'Proposals, votes and the chain split of the Alpha and Delta network upgrade.',
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <Providers>
+          <header className="border-b border-slate-200 bg-white">
+            <nav className="mx-auto flex max-w-6xl items-center gap-6 px-6 py-3">
+              <Link href="/" className="text-lg font-semibold tracking-tight">
+                Ratify
+              </Link>
+              <Link href="/" className="text-sm text-slate-600 hover:text-slate-900">
+                Proposals
+              </Link>
+              <Link href="/chains" className="text-sm text-slate-600 hover:text-slate-900">
+                Chains
+              </Link>
+            </nav>
+          </header>
+          <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
+        </Providers>
+      </body>
+    </html>
+  );
+}

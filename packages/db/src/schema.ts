@@ -1,0 +1,137 @@
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+
+/**
+ * A chain-network is one chain on one network from one genesis block. After the split the
+ * upgraded side is a new chain-network, so every row below is keyed by it.
+ */
+export const chainNetworks = pgTable('chain_networks', {
+  id: text('id').primaryKey(), // `${chain}:${networkId}:${genesisHash}`
+  chain: text('chain').notNull(), // 'alpha' | 'delta'
+  networkId: smallint('network_id').notNull(),
+  genesisHash: text('genesis_hash').notNull(),
+  // Delta's genesis names the Alpha genesis it belongs to (null for Alpha).
+  alphaGenesisHash: text('alpha_genesis_hash'),
+  firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** The indexer's position per chain-network; written in the same transaction as the blocks. */
+export const checkpoints = pgTable('checkpoints', {
+  chainNetworkId: text('chain_network_id')
+    .primaryKey()
+    .references(() => chainNetworks.id),
+  height: integer('height').notNull(),
+  blockHash: text('block_hash').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** What the indexer last saw of each node it follows (for operators). */
+export const nodes = pgTable('nodes', {
+  url: text('url').primaryKey(),
+  chain: text('chain').notNull(),
+  chainNetworkId: text('chain_network_id').references(() => chainNetworks.id),
+  headHeight: integer('head_height'),
+  lastOkAt: timestamp('last_ok_at', { withTimezone: true }),
+  lastError: text('last_error'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const blocks = pgTable(
+  'blocks',
+  {
+    chainNetworkId: text('chain_network_id')
+      .notNull()
+      .references(() => chainNetworks.id),
+    height: integer('height').notNull(),
+    hash: text('hash').notNull(),
+    previousHash: text('previous_hash').notNull(),
+    round: bigint('round', { mode: 'bigint' }).notNull(),
+    timestamp: bigint('timestamp', { mode: 'number' }).notNull(), // unix seconds
+    leader: text('leader'),
+    authors: text('authors').array().notNull(),
+    transactionCount: integer('transaction_count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.chainNetworkId, t.height] })],
+);
+
+/** Field values (ids, hashes) are stored as decimal text: they exceed every SQL integer type. */
+export const proposals = pgTable(
+  'proposals',
+  {
+    chainNetworkId: text('chain_network_id')
+      .notNull()
+      .references(() => chainNetworks.id),
+    proposalId: text('proposal_id').notNull(),
+    sourceNetwork: smallint('source_network').notNull(),
+    targetNetwork: smallint('target_network').notNull(),
+    activationHeight: integer('activation_height').notNull(),
+    alphaExpectedHash: text('alpha_expected_hash').notNull(),
+    alphaParamsHash: text('alpha_params_hash').notNull(),
+    deltaExpectedHash: text('delta_expected_hash').notNull(),
+    deltaParamsHash: text('delta_params_hash').notNull(),
+    deltaMinAlphaBlocks: integer('delta_min_alpha_blocks').notNull(),
+    minGovernorValidators: integer('min_governor_validators').notNull(),
+    minPublicValidators: integer('min_public_validators').notNull(),
+    proposer: text('proposer').notNull(),
+    createdAtHeight: integer('created_at_height').notNull(),
+    votingEndsHeight: integer('voting_ends_height').notNull(),
+    transactionId: text('transaction_id').notNull(),
+    // The program's own counters, read from the mapping route, for the audit.
+    onchainCounters: jsonb('onchain_counters').$type<OnchainCounters>(),
+    onchainReadHeight: integer('onchain_read_height'),
+  },
+  (t) => [primaryKey({ columns: [t.chainNetworkId, t.proposalId] })],
+);
+
+export type OnchainCounters = {
+  governorYesVotes: number;
+  governorNoVotes: number;
+  publicYesVotes: number;
+  publicNoVotes: number;
+};
+
+/** Every vote transition, accepted or rejected; the tally takes the latest accepted per voter. */
+export const votes = pgTable(
+  'votes',
+  {
+    chainNetworkId: text('chain_network_id')
+      .notNull()
+      .references(() => chainNetworks.id),
+    transitionId: text('transition_id').notNull(),
+    transactionId: text('transaction_id').notNull(),
+    proposalId: text('proposal_id').notNull(),
+    voter: text('voter').notNull(),
+    choice: smallint('choice').notNull(),
+    accepted: boolean('accepted').notNull(),
+    height: integer('height').notNull(),
+    position: integer('position').notNull(), // transaction index within the block
+  },
+  (t) => [
+    primaryKey({ columns: [t.chainNetworkId, t.transitionId] }),
+    index('votes_by_proposal').on(t.chainNetworkId, t.proposalId, t.height),
+  ],
+);
+
+/** Governor set and committee as observed at a height; a new row only when they change. */
+export const validatorSets = pgTable(
+  'validator_sets',
+  {
+    chainNetworkId: text('chain_network_id')
+      .notNull()
+      .references(() => chainNetworks.id),
+    height: integer('height').notNull(),
+    governors: text('governors').array().notNull(),
+    committee: jsonb('committee').$type<{ address: string; stake: string }[]>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.chainNetworkId, t.height] })],
+);
