@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import './globals.css';
+import { LiveUpdates } from '@/components/live-updates';
 import { Providers } from './providers';
 
 export const metadata: Metadata = {
@@ -25,6 +26,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <Link href="/chains" className="text-sm text-slate-600 hover:text-slate-900">
                 Chains
               </Link>
+              <LiveUpdates />
             </nav>
           </header>
           <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>

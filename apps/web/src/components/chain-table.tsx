@@ -16,7 +16,7 @@ function useNow(intervalMs: number) {
 export function ChainTable() {
   const trpc = useTRPC();
   const now = useNow(1_000);
-  const { data, error, isPending } = useQuery(trpc.chains.list.queryOptions(undefined, { refetchInterval: 1_500 }));
+  const { data, error, isPending } = useQuery(trpc.chains.list.queryOptions(undefined, { refetchInterval: 10_000 }));
   if (isPending) return <p className="text-slate-500">Loading chains…</p>;
   if (error) return <p className="text-red-700">Could not load chains: {error.message}</p>;
   return (

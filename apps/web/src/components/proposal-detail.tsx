@@ -2,6 +2,7 @@
 import type { ProposalView } from '@ratify/api';
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '@/trpc/client';
+import { Countdown } from './countdown';
 import { chainLabel, networkName, percent, shorten } from './format';
 import { PhaseBadge } from './phase-badge';
 
@@ -14,7 +15,7 @@ const CONDITION_LABELS: Record<string, string> = {
 export function ProposalDetail({ proposalId }: { proposalId: string }) {
   const trpc = useTRPC();
   const { data, error, isPending } = useQuery(
-    trpc.proposals.get.queryOptions({ proposalId }, { refetchInterval: 1_500 }),
+    trpc.proposals.get.queryOptions({ proposalId }, { refetchInterval: 10_000 }),
   );
   if (isPending) return <p className="text-slate-500">Loading proposal…</p>;
   if (error) return <p className="text-red-700">Could not load proposal: {error.message}</p>;
@@ -40,6 +41,7 @@ export function ProposalDetail({ proposalId }: { proposalId: string }) {
         </p>
       </header>
 
+      <Countdown p={p} />
       <Approval p={p} />
 
       <div className="grid gap-6 md:grid-cols-2">

@@ -8,7 +8,7 @@ import { PhaseBadge } from './phase-badge';
 export function ProposalList() {
   const trpc = useTRPC();
   const { data, error, isPending } = useQuery(
-    trpc.proposals.list.queryOptions(undefined, { refetchInterval: 1_500 }),
+    trpc.proposals.list.queryOptions(undefined, { refetchInterval: 10_000 }),
   );
   if (isPending) return <p className="text-slate-500">Loading proposals…</p>;
   if (error) return <p className="text-red-700">Could not load proposals: {error.message}</p>;

@@ -4,6 +4,7 @@ import {
   findProposalsById,
   indexedHeight,
   listProposals,
+  recentBlocks,
   type ProposalRecord,
   validatorSetAt,
   type VoteRecord,
@@ -14,6 +15,7 @@ import {
   type CastVote,
   computeTally,
   distanceToApproval,
+  estimateCountdown,
   evaluateApproval,
   type Tally,
 } from '@ratify/governance';
@@ -112,6 +114,11 @@ export async function buildProposalView(db: Database, proposalId: string) {
   const distance = distanceToApproval(tally, p, { votingOpen });
   const counted = new Set(tally.counted.map((v) => v.transactionId));
   const onchain = p.onchainCounters;
+  const blocks = (await recentBlocks(db, p.chainNetworkId, 100)).map((b) => ({
+    height: b.height,
+    timestamp: b.timestamp,
+  }));
+  const now = Math.floor(Date.now() / 1000);
   return {
     chainNetworkId: p.chainNetworkId,
     chain: row.chain,
@@ -156,6 +163,10 @@ export async function buildProposalView(db: Database, proposalId: string) {
           mismatches: auditCounters(tally, onchain),
         }
       : null,
+    countdown: {
+      votingEnds: estimateCountdown({ blocks, targetHeight: p.votingEndsHeight, now }),
+      activation: estimateCountdown({ blocks, targetHeight: p.activationHeight, now }),
+    },
     governorCount: governors.length,
     committeeSize: committee.length,
     votes: records.map((v: VoteRecord) => ({

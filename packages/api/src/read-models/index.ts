@@ -1,0 +1,8 @@
+export {
+  buildProposalView,
+  type ChoiceName,
+  choiceName,
+  listProposalSummaries,
+  type ProposalSummary,
+  type ProposalView,
+} from './proposal';
