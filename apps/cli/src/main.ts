@@ -1,4 +1,7 @@
 import { Command } from 'commander';
+import { registerBlockCommands } from './commands/block';
+import { registerDevnetCommand } from './commands/devnet';
+import { registerPlaintextCommands } from './commands/plaintext';
 import { registerUpCommand } from './commands/up';
 
 const program = new Command()
@@ -7,5 +10,8 @@ const program = new Command()
   .showHelpAfterError();
 
 registerUpCommand(program);
+registerDevnetCommand(program);
+registerPlaintextCommands(program);
+registerBlockCommands(program);
 
 await program.parseAsync(process.argv);

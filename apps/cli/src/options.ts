@@ -12,7 +12,9 @@ export function parseOptions<T extends z.ZodType>(schema: T, raw: unknown): z.in
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const flag = issue.path.map((p) => `--${String(p).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(' ');
+      const flag = issue.path
+        .map((p) => `--${String(p).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`)
+        .join(' ');
       console.error(`ratify: ${flag}: ${issue.message}`);
     }
     process.exit(1);

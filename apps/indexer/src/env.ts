@@ -2,7 +2,12 @@ import { z } from 'zod';
 
 const urlList = z
   .string()
-  .transform((s) => s.split(',').map((u) => u.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((u) => u.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.url({ protocol: /^https?$/ })));
 
 /** The indexer's whole configuration, parsed once from the environment. */

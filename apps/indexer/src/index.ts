@@ -1,3 +1,3 @@
-export { type IndexerHandle, type IndexerOptions, startIndexer } from './indexer';
 export { type IndexerEnv, parseIndexerEnv } from './env';
 export type { FollowerStatus, LogEvent } from './follow/follower';
+export { type IndexerHandle, type IndexerOptions, startIndexer } from './indexer';

@@ -14,7 +14,8 @@ describe('test database', () => {
   it('is a real server with the migrations applied', async () => {
     const sql = postgres(database.url, { max: 1 });
     const [row] = await sql`SELECT current_setting('server_version_num')::int AS v`;
-    const tables = await sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`;
+    const tables =
+      await sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`;
     await sql.end();
     expect(row?.v).toBeGreaterThanOrEqual(150000);
     expect(tables.map((t) => t.table_name)).toEqual([

@@ -9,13 +9,23 @@ export {
   listNodes,
   listProposals,
   type ProposalRecord,
+  proposalsWithStaleCounters,
   recentBlocks,
-  validatorSetAt,
   type ValidatorSetRecord,
   type VoteRecord,
+  validatorSetAt,
   votesForProposal,
 } from './queries';
-export { blocks, chainNetworks, checkpoints, nodes, type OnchainCounters, proposals, validatorSets, votes } from './schema';
+export {
+  blocks,
+  chainNetworks,
+  checkpoints,
+  nodes,
+  type OnchainCounters,
+  proposals,
+  validatorSets,
+  votes,
+} from './schema';
 export {
   type BlockRow,
   type ChainNetworkRow,

@@ -1,6 +1,14 @@
 import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
 import type { Database } from './client';
-import { blocks, chainNetworks, checkpoints, nodes, proposals, validatorSets, votes } from './schema';
+import {
+  blocks,
+  chainNetworks,
+  checkpoints,
+  nodes,
+  proposals,
+  validatorSets,
+  votes,
+} from './schema';
 
 export type ProposalRecord = typeof proposals.$inferSelect;
 export type VoteRecord = typeof votes.$inferSelect;
@@ -42,15 +50,26 @@ export async function votesForProposal(db: Database, chainNetworkId: string, pro
     .orderBy(asc(votes.height), asc(votes.position));
 }
 
-/** The latest governor set and committee observed at or below `height`. */
+/**
+ * The governor set and committee in force at `height`: the latest observed at or below it.
+ * The node only reports the current set, so for heights before the indexer's first
+ * observation the earliest observation stands in.
+ */
 export async function validatorSetAt(db: Database, chainNetworkId: string, height: number) {
-  const [row] = await db
+  const [atOrBelow] = await db
     .select()
     .from(validatorSets)
     .where(and(eq(validatorSets.chainNetworkId, chainNetworkId), lte(validatorSets.height, height)))
     .orderBy(desc(validatorSets.height))
     .limit(1);
-  return row;
+  if (atOrBelow) return atOrBelow;
+  const [earliest] = await db
+    .select()
+    .from(validatorSets)
+    .where(eq(validatorSets.chainNetworkId, chainNetworkId))
+    .orderBy(asc(validatorSets.height))
+    .limit(1);
+  return earliest;
 }
 
 export async function latestValidatorSet(db: Database, chainNetworkId: string) {
@@ -99,4 +118,21 @@ export async function listChainNetworks(db: Database) {
 
 export async function listNodes(db: Database) {
   return db.select().from(nodes).orderBy(asc(nodes.url));
+}
+
+/**
+ * Proposals whose on-chain counters were never read, or were read before their latest vote:
+ * the indexer reads them again from the mapping once it is caught up with the node.
+ */
+export async function proposalsWithStaleCounters(
+  db: Database,
+  chainNetworkId: string,
+): Promise<string[]> {
+  const rows = await db.execute<{ proposal_id: string }>(sql`
+    SELECT p.proposal_id FROM ${proposals} p
+    WHERE p.chain_network_id = ${chainNetworkId}
+      AND (p.onchain_read_height IS NULL OR p.onchain_read_height < COALESCE(
+        (SELECT max(v.height) FROM ${votes} v
+          WHERE v.chain_network_id = p.chain_network_id AND v.proposal_id = p.proposal_id), 0))`);
+  return rows.map((r) => r.proposal_id);
 }

@@ -22,6 +22,7 @@ export const chainNetworks = pgTable('chain_networks', {
   genesisHash: text('genesis_hash').notNull(),
   // Delta's genesis names the Alpha genesis it belongs to (null for Alpha).
   alphaGenesisHash: text('alpha_genesis_hash'),
+  alphaNetworkId: smallint('alpha_network_id'),
   firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -4,11 +4,8 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from './embedded';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    databaseUrl: string;
-  }
-}
+// The `databaseUrl` it provides is declared in ./testing.
+import './testing';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

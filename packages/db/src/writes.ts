@@ -22,7 +22,11 @@ export type IndexedBatch = {
   blocks: BlockRow[];
   proposals: ProposalRow[];
   votes: VoteRow[];
-  validatorSet?: { height: number; governors: string[]; committee: { address: string; stake: string }[] };
+  validatorSet?: {
+    height: number;
+    governors: string[];
+    committee: { address: string; stake: string }[];
+  };
   onchainCounters: { proposalId: string; counters: OnchainCounters; height: number }[];
   checkpoint: { height: number; blockHash: string };
 };
@@ -76,12 +80,18 @@ export async function writeBatch(db: Database, batch: IndexedBatch): Promise<voi
         target: checkpoints.chainNetworkId,
         set: { ...batch.checkpoint, updatedAt: sql`now()` },
       });
-    await tx.execute(sql`SELECT pg_notify(${NOTIFY_CHANNEL}, ${`${id}:${batch.checkpoint.height}`})`);
+    await tx.execute(
+      sql`SELECT pg_notify(${NOTIFY_CHANNEL}, ${`${id}:${batch.checkpoint.height}`})`,
+    );
   });
 }
 
 /** After a node reset or a reorg: forget everything above `height` so it is indexed again. */
-export async function rewindTo(db: Database, chainNetworkId: string, height: number): Promise<void> {
+export async function rewindTo(
+  db: Database,
+  chainNetworkId: string,
+  height: number,
+): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(
       sql`DELETE FROM ${blocks} WHERE ${blocks.chainNetworkId} = ${chainNetworkId} AND ${blocks.height} > ${height}`,

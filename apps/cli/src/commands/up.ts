@@ -8,7 +8,9 @@ import { ensureWebBuilt, startWeb } from '../launch/web';
 import { parseOptions, port } from '../options';
 
 const upOptions = z.object({
-  scenario: z.string().regex(/^[a-z0-9-]+$/, 'a scenario name is lowercase letters, digits and dashes'),
+  scenario: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, 'a scenario name is lowercase letters, digits and dashes'),
   host: z.string().min(1),
   port: port,
   indexerPort: port,
@@ -27,11 +29,19 @@ export function registerUpCommand(program: Command) {
     .option('--host <host>', 'interface every server listens on', '127.0.0.1')
     .option('--port <port>', 'dashboard port', '3000')
     .option('--indexer-port <port>', 'indexer ops port (/health /ready /status /metrics)', '3100')
-    .option('--devnet-port-base <port>', 'first devnet port (Alpha; Delta +1; post-split +2, +3)', '3030')
+    .option(
+      '--devnet-port-base <port>',
+      'first devnet port (Alpha; Delta +1; post-split +2, +3)',
+      '3030',
+    )
     .option('--pg-port <port>', 'embedded PostgreSQL port (unused with DATABASE_URL)', '54329')
     .option('--block-time <ms>', 'devnet block interval in milliseconds', '2000')
     .option('--data-dir <dir>', 'where the embedded database keeps its files', '.data')
-    .option('--keep-data', 'keep the indexed data from the previous run instead of starting clean', false)
+    .option(
+      '--keep-data',
+      'keep the indexed data from the previous run instead of starting clean',
+      false,
+    )
     .action(async (raw) => {
       const o = parseOptions(upOptions, raw);
       await up(o);
@@ -48,7 +58,9 @@ async function up(o: z.infer<typeof upOptions>) {
     stopping = true;
     say('stopping…');
     for (const stop of stops.reverse()) {
-      await stop().catch((e) => console.error(`[ratify] while stopping: ${e instanceof Error ? e.message : e}`));
+      await stop().catch((e) =>
+        console.error(`[ratify] while stopping: ${e instanceof Error ? e.message : e}`),
+      );
     }
     say('stopped cleanly');
     process.exit(code);
@@ -79,12 +91,19 @@ async function up(o: z.infer<typeof upOptions>) {
       portBase: o.devnetPortBase,
       blockTimeMs: o.blockTime,
       admin: true,
-      log: (event) => console.log(`[devnet] ${typeof event === 'string' ? event : JSON.stringify(event)}`),
+      log: (event) => {
+        // Blocks are visible on the dashboard; the log keeps what a person would look for.
+        if (event.type === 'block' || event.type === 'started' || event.type === 'accounts') return;
+        console.log(
+          `[devnet] ${JSON.stringify(event, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))}`,
+        );
+      },
     });
     stops.push(devnet.stop);
 
     // Post-split nodes are listed too: until they start, their followers simply retry.
-    const urls = (chain: 'alpha' | 'delta') => devnet.nodes.filter((n) => n.chain === chain).map((n) => n.url);
+    const urls = (chain: 'alpha' | 'delta') =>
+      devnet.nodes.filter((n) => n.chain === chain).map((n) => n.url);
     const indexer = await startIndexer({
       databaseUrl: database.url,
       alphaNodes: urls('alpha'),
@@ -93,7 +112,8 @@ async function up(o: z.infer<typeof upOptions>) {
       port: o.indexerPort,
       pollIntervalMs: Math.min(500, Math.max(100, Math.floor(o.blockTime / 4))),
       log: (e) => {
-        if (e.level !== 'info' || e.msg !== 'indexed governance') console.log(`[indexer] ${JSON.stringify(e)}`);
+        if (e.level !== 'info' || e.msg !== 'indexed governance')
+          console.log(`[indexer] ${JSON.stringify(e)}`);
       },
     });
     stops.push(indexer.stop);
@@ -103,7 +123,8 @@ async function up(o: z.infer<typeof upOptions>) {
       root,
       host: o.host,
       port: o.port,
-      env: { DATABASE_URL: database.url },
+      // Votes signed in the browser are relayed to the devnet's Alpha nodes.
+      env: { DATABASE_URL: database.url, ALPHA_NODES: urls('alpha').join(',') },
       log: say,
     });
     stops.push(web.stop);

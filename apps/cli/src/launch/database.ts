@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { migrateDatabase } from '@ratify/db/migrate';
 import { startEmbeddedPostgres } from '@ratify/db/embedded';
+import { migrateDatabase } from '@ratify/db/migrate';
 import postgres from 'postgres';
 
 export type LaunchedDatabase = { url: string; embedded: boolean; stop: () => Promise<void> };
@@ -12,7 +12,10 @@ export async function launchDatabase(options: {
   url?: string;
 }): Promise<LaunchedDatabase> {
   if (options.url) return { url: options.url, embedded: false, stop: async () => {} };
-  const server = await startEmbeddedPostgres({ dataDir: join(options.dataDir, 'postgres'), port: options.port });
+  const server = await startEmbeddedPostgres({
+    dataDir: join(options.dataDir, 'postgres'),
+    port: options.port,
+  });
   return { url: server.url, embedded: true, stop: server.stop };
 }
 
@@ -23,7 +26,9 @@ export async function launchDatabase(options: {
 export async function resetDatabase(url: string): Promise<void> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    await sql.unsafe('DROP SCHEMA IF EXISTS drizzle CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+    await sql.unsafe(
+      'DROP SCHEMA IF EXISTS drizzle CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public;',
+    );
   } finally {
     await sql.end({ timeout: 5 });
   }

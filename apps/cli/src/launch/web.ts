@@ -16,7 +16,9 @@ const SKIP = new Set(['node_modules', '.next', '.turbo', 'test-results', 'bench'
 function sourceFingerprint(root: string, dirs: string[]): string {
   const hash = createHash('sha256');
   const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
       if (SKIP.has(entry.name)) continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
@@ -35,7 +37,11 @@ export async function ensureWebBuilt(root: string, log: (line: string) => void):
   const webDir = join(root, 'apps', 'web');
   const stamp = join(webDir, '.next', 'ratify-source-fingerprint');
   const fingerprint = sourceFingerprint(root, ['apps/web', 'packages']);
-  if (existsSync(join(webDir, '.next', 'BUILD_ID')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === fingerprint) {
+  if (
+    existsSync(join(webDir, '.next', 'BUILD_ID')) &&
+    existsSync(stamp) &&
+    readFileSync(stamp, 'utf8') === fingerprint
+  ) {
     return;
   }
   log('building the dashboard (first start, or its sources changed)…');
@@ -51,7 +57,9 @@ export async function ensureWebBuilt(root: string, log: (line: string) => void):
     child.stderr.on('data', (d) => (output += d));
     child.on('error', reject);
     child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`next build failed (exit ${code}):\n${output.slice(-4000)}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`next build failed (exit ${code}):\n${output.slice(-4000)}`)),
     );
   });
   writeFileSync(stamp, fingerprint);
@@ -71,12 +79,16 @@ export async function startWeb(options: {
   env: Record<string, string>;
   log: (line: string) => void;
 }): Promise<WebServer> {
-  const child = spawn(process.execPath, [nextBin(), 'start', '-H', options.host, '-p', String(options.port)], {
-    cwd: join(options.root, 'apps', 'web'),
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...options.env },
-  });
+  const child = spawn(
+    process.execPath,
+    [nextBin(), 'start', '-H', options.host, '-p', String(options.port)],
+    {
+      cwd: join(options.root, 'apps', 'web'),
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...options.env },
+    },
+  );
   let exited = false;
   let exitCode: number | null = null;
   child.on('exit', (code) => {
@@ -97,7 +109,8 @@ export async function startWeb(options: {
       const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
       if (res.status < 500) break;
     } catch {}
-    if (Date.now() > deadline) throw new Error(`the dashboard did not answer on ${url} within 60 s:\n${recent}`);
+    if (Date.now() > deadline)
+      throw new Error(`the dashboard did not answer on ${url} within 60 s:\n${recent}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   child.stderr?.on('data', (d: Buffer) => {

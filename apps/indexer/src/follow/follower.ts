@@ -3,6 +3,7 @@ import {
   type DbClient,
   type IndexedBatch,
   latestValidatorSet,
+  proposalsWithStaleCounters,
   readCheckpoint,
   recordNodeStatus,
   rewindTo,
@@ -14,7 +15,14 @@ import { sleep } from './sleep';
 
 export type Chain = 'alpha' | 'delta';
 
-export type FollowerState = 'starting' | 'standby' | 'syncing' | 'following' | 'retrying';
+/** `waiting`: the node has never answered (a post-split node before the split, say). */
+export type FollowerState =
+  | 'starting'
+  | 'waiting'
+  | 'standby'
+  | 'syncing'
+  | 'following'
+  | 'retrying';
 
 /** What operators see of one followed node, live. */
 export type FollowerStatus = {
@@ -67,7 +75,7 @@ export function createFollower(options: FollowerOptions) {
       chain,
       networkId,
       genesisHash,
-      alphaGenesisHash: chain === 'delta' ? alphaGenesisReference(genesis) : null,
+      ...(chain === 'delta' ? alphaGenesisReference(genesis) : {}),
     });
     Object.assign(status, { chainNetworkId: id, networkId, genesisHash });
     const stored = await latestValidatorSet(database.db, id);
@@ -116,9 +124,11 @@ export function createFollower(options: FollowerOptions) {
     const caughtUp = end - 1 >= head;
     if (caughtUp) {
       batch.validatorSet = await readValidatorSet(head);
+      // Counters are read at the head only: mid-sync they would describe a later state.
       const touched = new Set([
         ...batch.proposals.map((p) => p.proposalId),
         ...batch.votes.map((v) => v.proposalId),
+        ...(await proposalsWithStaleCounters(database.db, id)),
       ]);
       batch.onchainCounters = await readCounters([...touched], head);
     }
@@ -157,9 +167,14 @@ export function createFollower(options: FollowerOptions) {
   async function readCounters(proposalIds: string[], height: number) {
     const out: IndexedBatch['onchainCounters'] = [];
     for (const proposalId of proposalIds) {
-      const text = await client.mapping(PROGRAM, 'network_upgrade_proposals', `${proposalId}field`, {
-        signal,
-      });
+      const text = await client.mapping(
+        PROGRAM,
+        'network_upgrade_proposals',
+        `${proposalId}field`,
+        {
+          signal,
+        },
+      );
       if (text === null) continue;
       const p = decodeProposal(text);
       out.push({
@@ -196,26 +211,40 @@ export function createFollower(options: FollowerOptions) {
         const result = await step(id);
         if (failures > 0) {
           log({ level: 'info', msg: 'node recovered', chain, url });
-          await recordNodeStatus(database.db, { url, chain, chainNetworkId: id, headHeight: status.headHeight });
+          await recordNodeStatus(database.db, {
+            url,
+            chain,
+            chainNetworkId: id,
+            headHeight: status.headHeight,
+          });
         }
         failures = 0;
         status.lastError = undefined;
         if (result === 'idle') {
-          await recordNodeStatus(database.db, { url, chain, chainNetworkId: id, headHeight: status.headHeight });
+          await recordNodeStatus(database.db, {
+            url,
+            chain,
+            chainNetworkId: id,
+            headHeight: status.headHeight,
+          });
           await sleep(options.pollIntervalMs, signal);
         }
       } catch (error) {
         if (signal.aborted) break;
         failures += 1;
         const message = error instanceof Error ? error.message : String(error);
-        status.state = 'retrying';
+        status.state =
+          id === undefined && status.chainNetworkId === undefined ? 'waiting' : 'retrying';
         status.lastError = message;
         if (failures === 1 || failures % 20 === 0) {
           log({ level: 'warn', msg: 'follow step failed', chain, url, failures, error: message });
         }
-        await recordNodeStatus(database.db, { url, chain, chainNetworkId: id, error: message }).catch(
-          () => {},
-        );
+        await recordNodeStatus(database.db, {
+          url,
+          chain,
+          chainNetworkId: id,
+          error: message,
+        }).catch(() => {});
         // A node that changed genesis (a new chain on the same URL) is identified again.
         if (failures % 5 === 0) id = undefined;
         await sleep(Math.min(10_000, options.pollIntervalMs * 2 ** Math.min(failures, 5)), signal);
@@ -265,13 +294,19 @@ function findDiscontinuity(previousHash: string | undefined, fetched: Block[]): 
   return undefined;
 }
 
-/** Delta's genesis ratification names the Alpha genesis it belongs to. */
-function alphaGenesisReference(genesis: Block): string | null {
+/** Delta's genesis ratification names the Alpha genesis (and network) it belongs to. */
+function alphaGenesisReference(genesis: Block): {
+  alphaGenesisHash?: string;
+  alphaNetworkId?: number;
+} {
   for (const r of genesis.ratifications as unknown[]) {
     if (typeof r === 'object' && r !== null && 'alpha_genesis_hash' in r) {
-      const value = (r as { alpha_genesis_hash: unknown }).alpha_genesis_hash;
-      if (typeof value === 'string') return value;
+      const { alpha_genesis_hash: hash, alpha_network_id: network } = r as Record<string, unknown>;
+      return {
+        alphaGenesisHash: typeof hash === 'string' ? hash : undefined,
+        alphaNetworkId: network === undefined ? undefined : Number(network),
+      };
     }
   }
-  return null;
+  return {};
 }

@@ -4,20 +4,34 @@ import type { FollowerStatus } from '../follow/follower';
 /** How far behind its node's head a follower may be and still count as ready. */
 const READY_LAG = 2;
 
+/**
+ * Ready when every node that has ever answered is indexed to within READY_LAG blocks of its
+ * head. Nodes that never answered (post-split nodes before the split) do not hold it back;
+ * /status and /metrics show them.
+ */
 export function isReady(statuses: FollowerStatus[]): boolean {
-  return statuses.every(
-    (s) =>
-      s.state === 'standby' ||
-      (s.headHeight !== undefined &&
-        s.indexedHeight !== undefined &&
-        s.headHeight - s.indexedHeight <= READY_LAG),
+  const seen = statuses.filter((s) => s.state !== 'waiting');
+  return (
+    seen.length > 0 &&
+    seen.every(
+      (s) =>
+        s.state === 'standby' ||
+        (s.headHeight !== undefined &&
+          s.indexedHeight !== undefined &&
+          s.headHeight - s.indexedHeight <= READY_LAG),
+    )
   );
 }
 
 /** Prometheus text exposition: one gauge family per figure, one series per followed node. */
 export function renderMetrics(statuses: FollowerStatus[]): string {
   const lines: string[] = [];
-  const family = (name: string, help: string, type: 'gauge' | 'counter', value: (s: FollowerStatus) => number | undefined) => {
+  const family = (
+    name: string,
+    help: string,
+    type: 'gauge' | 'counter',
+    value: (s: FollowerStatus) => number | undefined,
+  ) => {
     lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
     for (const s of statuses) {
       const v = value(s);
@@ -25,14 +39,31 @@ export function renderMetrics(statuses: FollowerStatus[]): string {
       lines.push(`${name}{chain="${s.chain}",node="${s.url}",network="${s.networkId ?? ''}"} ${v}`);
     }
   };
-  family('ratify_node_head_height', 'Latest height the node reported.', 'gauge', (s) => s.headHeight);
-  family('ratify_indexed_height', 'Highest height written to the database.', 'gauge', (s) => s.indexedHeight);
-  family('ratify_index_lag_blocks', 'Blocks the index is behind the node.', 'gauge', (s) =>
-    s.headHeight !== undefined && s.indexedHeight !== undefined ? s.headHeight - s.indexedHeight : undefined,
+  family(
+    'ratify_node_head_height',
+    'Latest height the node reported.',
+    'gauge',
+    (s) => s.headHeight,
   );
-  family('ratify_blocks_indexed_total', 'Blocks indexed since start.', 'counter', (s) => s.blocksIndexed);
+  family(
+    'ratify_indexed_height',
+    'Highest height written to the database.',
+    'gauge',
+    (s) => s.indexedHeight,
+  );
+  family('ratify_index_lag_blocks', 'Blocks the index is behind the node.', 'gauge', (s) =>
+    s.headHeight !== undefined && s.indexedHeight !== undefined
+      ? s.headHeight - s.indexedHeight
+      : undefined,
+  );
+  family(
+    'ratify_blocks_indexed_total',
+    'Blocks indexed since start.',
+    'counter',
+    (s) => s.blocksIndexed,
+  );
   family('ratify_follower_up', '1 when the last step against the node succeeded.', 'gauge', (s) =>
-    s.state === 'retrying' || s.state === 'starting' ? 0 : 1,
+    s.state === 'retrying' || s.state === 'starting' || s.state === 'waiting' ? 0 : 1,
   );
   return `${lines.join('\n')}\n`;
 }

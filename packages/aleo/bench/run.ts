@@ -1,0 +1,95 @@
+// Throughput of the codec next to JSON.parse on the same data, in the same run.
+import { readFileSync } from 'node:fs';
+import { parseChainJson } from '../src/json';
+import { parsePlaintext } from '../src/plaintext/parse';
+import { plaintextToJson } from '../src/plaintext/to-json';
+import { decodeBlock } from '../src/schemas/decode';
+
+const fixtures = new URL('../test-fixtures/', import.meta.url);
+const read = (name: string) => readFileSync(new URL(name, fixtures), 'utf8');
+const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+
+function collectPlaintexts(value: unknown, out: string[]): void {
+  if (Array.isArray(value)) for (const v of value) collectPlaintexts(v, out);
+  else if (value && typeof value === 'object') {
+    const r = value as Record<string, unknown>;
+    const plain = r.type === 'public' || r.type === 'constant' || r.type === 'future';
+    if (plain && typeof r.value === 'string') out.push(r.value);
+    for (const v of Object.values(r)) collectPlaintexts(v, out);
+  }
+}
+
+/** Runs fn over and over for about `ms` and returns MB/s for `size` bytes per call. */
+function measure(size: number, fn: () => void, ms = 1500): number {
+  for (let i = 0; i < 20; i++) fn();
+  let runs = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  while (elapsed < ms) {
+    for (let i = 0; i < 10; i++) fn();
+    runs += 10;
+    elapsed = performance.now() - start;
+  }
+  return (size * runs) / (elapsed / 1000) / 1e6;
+}
+
+const row = (name: string, ours: number, json: number) =>
+  console.log(
+    `${name.padEnd(34)} ${ours.toFixed(1).padStart(8)} MB/s   JSON.parse ${json.toFixed(1).padStart(8)} MB/s   ratio ${(ours / json).toFixed(2)}x`,
+  );
+
+// Plaintext: every value in the fixtures (inputs, outputs, futures, mapping values).
+const texts: string[] = [];
+for (const f of [
+  'block-mainnet-1203288.json',
+  'transaction-execute-credits-transfer_public.json',
+  'transaction-execute-multi-transition-private.json',
+  'transaction-deploy-paleo_token.json',
+]) {
+  collectPlaintexts(JSON.parse(read(f)), texts);
+}
+for (const f of [
+  'mapping-value-credits-account.json',
+  'mapping-value-credits-committee.json',
+  'mapping-value-token_registry-registered_tokens.json',
+]) {
+  texts.push(JSON.parse(read(f)) as string);
+}
+const plainSize = texts.reduce((n, t) => n + bytes(t), 0);
+// The same values as JSON documents, for JSON.parse to read.
+const jsonTexts = texts.map((t) => JSON.stringify(plaintextToJson(parsePlaintext(t))));
+const jsonSize = jsonTexts.reduce((n, t) => n + bytes(t), 0);
+
+const blockCompact = read('block-mainnet-1203288.json');
+const blockPretty = JSON.stringify(JSON.parse(blockCompact), null, 2);
+
+console.log(
+  `node ${process.version}; ${texts.length} plaintext values (${plainSize} bytes), block ${bytes(blockCompact)} bytes compact / ${bytes(blockPretty)} pretty`,
+);
+
+row(
+  'parsePlaintext (fixture values)',
+  measure(plainSize, () => {
+    for (const t of texts) parsePlaintext(t);
+  }),
+  measure(jsonSize, () => {
+    for (const t of jsonTexts) JSON.parse(t);
+  }),
+);
+for (const [name, text] of [
+  ['compact', blockCompact],
+  ['pretty', blockPretty],
+] as const) {
+  const size = bytes(text);
+  const json = measure(size, () => JSON.parse(text));
+  row(
+    `decodeBlock (${name})`,
+    measure(size, () => decodeBlock(text)),
+    json,
+  );
+  row(
+    `parseChainJson only (${name})`,
+    measure(size, () => parseChainJson(text)),
+    json,
+  );
+}

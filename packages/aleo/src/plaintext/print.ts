@@ -1,0 +1,89 @@
+import type { FutureValue, LiteralValue, Plaintext } from './types';
+
+const INDENT = '  ';
+
+/** Prints a value in the node's canonical pretty form (snarkVM `Display`). */
+export function printPlaintext(v: Plaintext): string {
+  if (v.kind === 'future') return printFuture(v, 0);
+  return printAt(v, 0);
+}
+
+function printAt(v: Plaintext, depth: number): string {
+  switch (v.kind) {
+    case 'struct': {
+      const pad = INDENT.repeat(depth + 1);
+      let out = '{';
+      for (let i = 0; i < v.members.length; i++) {
+        const [name, value] = v.members[i] as [string, Plaintext];
+        out += `${i === 0 ? '' : ','}\n${pad}${name}: ${printAt(value, depth + 1)}`;
+      }
+      return `${out}\n${INDENT.repeat(depth)}}`;
+    }
+    case 'array': {
+      const pad = INDENT.repeat(depth + 1);
+      let out = '[';
+      for (let i = 0; i < v.elements.length; i++) {
+        out += `${i === 0 ? '' : ','}\n${pad}${printAt(v.elements[i] as Plaintext, depth + 1)}`;
+      }
+      return `${out}\n${INDENT.repeat(depth)}]`;
+    }
+    case 'future':
+      return printFuture(v, depth);
+    default:
+      return printLiteral(v);
+  }
+}
+
+// Mirrors snarkVM's future printer, including its blank line after a last nested future.
+function printFuture(f: FutureValue, depth: number): string {
+  const pad1 = INDENT.repeat(depth + 1);
+  const pad2 = INDENT.repeat(depth + 2);
+  let out = `{\n${pad1}program_id: ${f.programId},\n${pad1}function_name: ${f.functionName},`;
+  const args = f.arguments;
+  if (args.length === 0) return `${out}\n${pad1}arguments: []\n${INDENT.repeat(depth)}}`;
+  out += `\n${pad1}arguments: [`;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as Plaintext;
+    const last = i === args.length - 1;
+    if (arg.kind === 'future') {
+      out += `\n${pad2}${printFuture(arg, depth + 2)}${last ? `\n${pad1}` : ','}`;
+    } else {
+      // Plaintext arguments are printed with their own indentation, from depth 0.
+      out += `\n${pad2}${printAt(arg, 0)}${last ? '' : ','}`;
+    }
+  }
+  return `${out}\n${pad1}]\n${INDENT.repeat(depth)}}`;
+}
+
+export function printLiteral(v: LiteralValue): string {
+  switch (v.kind) {
+    case 'boolean':
+      return v.value ? 'true' : 'false';
+    case 'address':
+    case 'signature':
+      return v.value;
+    case 'string':
+      return printString(v.value);
+    default:
+      return `${v.value}${v.kind}`;
+  }
+}
+
+// Escapes what the parser would otherwise misread, so that parse(print(v)) is v.
+function printString(s: string): string {
+  let out = '"';
+  let chunk = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 32 && c !== 34 && c !== 92 && c !== 127) continue;
+    out += s.slice(chunk, i);
+    chunk = i + 1;
+    if (c === 34) out += '\\"';
+    else if (c === 92) out += '\\\\';
+    else if (c === 10) out += '\\n';
+    else if (c === 13) out += '\\r';
+    else if (c === 9) out += '\\t';
+    else out += `\\u{${c.toString(16)}}`;
+  }
+  return `${out + s.slice(chunk)}"`;
+}
