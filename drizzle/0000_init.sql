@@ -17,6 +17,7 @@ CREATE TABLE "chain_networks" (
 	"network_id" smallint NOT NULL,
 	"genesis_hash" text NOT NULL,
 	"alpha_genesis_hash" text,
+	"alpha_network_id" smallint,
 	"first_seen_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
