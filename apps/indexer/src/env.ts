@@ -19,6 +19,7 @@ export const indexerEnvSchema = z.object({
   INDEXER_HOST: z.string().default('127.0.0.1'),
   POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(200),
+  NODE_REQUESTS_PER_SECOND: z.coerce.number().min(0.1).max(10_000).default(8),
 });
 
 export type IndexerEnv = z.infer<typeof indexerEnvSchema>;

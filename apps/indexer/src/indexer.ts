@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { createNodeClient } from '@ratify/aleo';
 import { createDbClient } from '@ratify/db';
 import { type Chain, createFollower, type FollowerStatus, type LogEvent } from './follow/follower';
 import { startOpsServer } from './ops/server';
@@ -11,6 +12,8 @@ export type IndexerOptions = {
   port?: number;
   pollIntervalMs?: number;
   batchSize?: number;
+  /** Requests per second per node; nodes limit each client to 10/s by default. */
+  requestsPerSecond?: number;
   log?: (event: LogEvent) => void;
 };
 
@@ -37,6 +40,10 @@ export async function startIndexer(options: IndexerOptions): Promise<IndexerHand
       log,
       pollIntervalMs: options.pollIntervalMs ?? 500,
       batchSize: options.batchSize ?? 200,
+      client: createNodeClient({
+        baseUrl: n.url,
+        requestsPerSecond: options.requestsPerSecond ?? 8,
+      }),
     }),
   );
   const statuses = () => followers.map((f) => f.status);

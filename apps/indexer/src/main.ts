@@ -19,6 +19,7 @@ const indexer = await startIndexer({
   port: env.INDEXER_PORT,
   pollIntervalMs: env.POLL_INTERVAL_MS,
   batchSize: env.BATCH_SIZE,
+  requestsPerSecond: env.NODE_REQUESTS_PER_SECOND,
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

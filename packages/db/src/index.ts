@@ -1,5 +1,6 @@
 export { createDbClient, type Database, type DbClient } from './client';
 export {
+  blockAt,
   type ChainNetworkRecord,
   findProposal,
   findProposalsById,

@@ -136,3 +136,11 @@ export async function proposalsWithStaleCounters(
           WHERE v.chain_network_id = p.chain_network_id AND v.proposal_id = p.proposal_id), 0))`);
   return rows.map((r) => r.proposal_id);
 }
+
+export async function blockAt(db: Database, chainNetworkId: string, height: number) {
+  const [row] = await db
+    .select({ height: blocks.height, hash: blocks.hash, timestamp: blocks.timestamp })
+    .from(blocks)
+    .where(and(eq(blocks.chainNetworkId, chainNetworkId), eq(blocks.height, height)));
+  return row;
+}

@@ -53,6 +53,7 @@ export type FollowerOptions = {
 };
 
 const PROGRAM = 'credits.alpha';
+const VALIDATOR_SET_REFRESH_MS = 3_000;
 
 /**
  * Follows one node from genesis: identifies its chain-network by (chain, network, genesis
@@ -64,6 +65,7 @@ export function createFollower(options: FollowerOptions) {
   const client = options.client ?? createNodeClient({ baseUrl: url });
   const status: FollowerStatus = { url, chain, state: 'starting', blocksIndexed: 0 };
   let lastSetKey: string | undefined;
+  let lastSetReadAt = 0;
 
   async function identify() {
     const genesis = await client.genesis({ signal });
@@ -99,7 +101,9 @@ export function createFollower(options: FollowerOptions) {
     }
     status.state = head - next > options.batchSize ? 'syncing' : 'following';
     const end = Math.min(head + 1, next + options.batchSize);
-    const fetched = await client.blocks(next, end, { signal });
+    const fetched = await takeBlocks(next, end);
+    // While this batch is written, the next one is already on its way (syncing only).
+    if (head + 1 > end) prefetch(end, Math.min(head + 1, end + options.batchSize));
     const broken = findDiscontinuity(checkpoint?.blockHash, fetched);
     if (broken !== undefined) {
       const to = Math.max(-1, (checkpoint?.height ?? 0) - 1);
@@ -123,7 +127,12 @@ export function createFollower(options: FollowerOptions) {
     }
     const caughtUp = end - 1 >= head;
     if (caughtUp) {
-      batch.validatorSet = await readValidatorSet(head);
+      // The node reports only the current sets; reading them every few seconds keeps
+      // the request rate low on a fast chain while still catching a change quickly.
+      if (Date.now() - lastSetReadAt >= VALIDATOR_SET_REFRESH_MS) {
+        batch.validatorSet = await readValidatorSet(head);
+        lastSetReadAt = Date.now();
+      }
       // Counters are read at the head only: mid-sync they would describe a later state.
       const touched = new Set([
         ...batch.proposals.map((p) => p.proposalId),
@@ -147,6 +156,27 @@ export function createFollower(options: FollowerOptions) {
       });
     }
     return caughtUp ? 'idle' : 'progress';
+  }
+
+  let pending: { start: number; end: number; blocks: Promise<Block[]> } | undefined;
+
+  function prefetch(start: number, end: number) {
+    const blocks = client.blocks(start, end, { signal });
+    blocks.catch(() => {}); // a failed prefetch is simply fetched again
+    pending = { start, end, blocks };
+  }
+
+  async function takeBlocks(start: number, end: number): Promise<Block[]> {
+    const ahead = pending;
+    pending = undefined;
+    if (ahead && ahead.start === start && ahead.end === end) {
+      try {
+        return await ahead.blocks;
+      } catch {
+        // fall through to a fresh request
+      }
+    }
+    return client.blocks(start, end, { signal });
   }
 
   async function readValidatorSet(height: number): Promise<IndexedBatch['validatorSet']> {
