@@ -1,7 +1,9 @@
 import type { Database } from '@ratify/db';
 import { initTRPC } from '@trpc/server';
+import type { RelayConfig } from './vote-relay/relay-config';
 
-export type ApiContext = { db: Database };
+/** `relay` is set where the server may hand signed votes to Alpha nodes. */
+export type ApiContext = { db: Database; relay?: RelayConfig };
 
 const t = initTRPC.context<ApiContext>().create();
 

@@ -1,6 +1,7 @@
 import { appRouter } from '@ratify/api';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { getDb } from '@/server/db';
+import { serverEnv } from '@/server/env';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,7 +10,10 @@ function handler(req: Request) {
     endpoint: '/api/trpc',
     req,
     router: appRouter,
-    createContext: () => ({ db: getDb() }),
+    createContext: () => {
+      const env = serverEnv();
+      return { db: getDb(), relay: { alphaNodes: env.ALPHA_NODES, hrp: env.ALPHA_HRP } };
+    },
   });
 }
 

@@ -1,0 +1,21 @@
+import type { Metadata } from 'next';
+import { WalletPanel } from '@/components/wallet/wallet-panel';
+
+export const metadata: Metadata = { title: 'Wallet · Ratify' };
+
+export default function WalletPage() {
+  return (
+    <section className="max-w-2xl space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Wallet</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          The account you vote with. Governors and public validators import their validator key; the
+          devnet prints its dev accounts' keys at start.
+        </p>
+      </div>
+      <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <WalletPanel />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+'use client';
+import { useCallback, useEffect, useState } from 'react';
+import { z } from 'zod';
+
+const STORAGE_KEY = 'ratify.vote-receipts.v1';
+const KEEP = 20;
+
+/** What the relay answered for one submitted vote; public data, kept so a reload keeps the receipt. */
+export const receiptSchema = z.object({
+  transactionId: z.string(),
+  transitionId: z.string(),
+  chainNetworkId: z.string(),
+  proposalId: z.string(),
+  voter: z.string(),
+  choice: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  node: z.string(),
+  expiresAtHeight: z.number(),
+  submittedAtHeight: z.number(),
+  submittedAt: z.string(),
+});
+export type Receipt = z.infer<typeof receiptSchema>;
+
+function readAll(): Receipt[] {
+  try {
+    const parsed = z
+      .array(receiptSchema)
+      .safeParse(JSON.parse(window.localStorage.getItem(STORAGE_KEY) ?? '[]'));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+}
+
+/** This voter's receipts for this proposal, newest first. */
+export function useReceipts(proposalId: string, voter: string | null) {
+  const [all, setAll] = useState<Receipt[]>([]);
+  useEffect(() => setAll(readAll()), []);
+  const add = useCallback((r: Receipt) => {
+    const next = [r, ...readAll().filter((x) => x.transactionId !== r.transactionId)].slice(
+      0,
+      KEEP,
+    );
+    window.localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
+    setAll(next);
+  }, []);
+  const mine = all.filter((r) => r.proposalId === proposalId && r.voter === voter);
+  return { receipts: mine, add };
+}

@@ -1,0 +1,134 @@
+'use client';
+import {
+  accountFromSecretKey,
+  decryptSecretKey,
+  encryptSecretKey,
+  keystoreSchema,
+} from '@ratify/wallet';
+import { useSyncExternalStore } from 'react';
+import { z } from 'zod';
+
+const STORAGE_KEY = 'ratify.wallet.v1';
+
+/** What localStorage holds: the public key in the clear, the secret key only encrypted. */
+const storedSchema = z.object({
+  version: z.literal(1),
+  publicKeyHex: z.string().regex(/^[0-9a-f]{64}$/),
+  origin: z.enum(['imported', 'generated']),
+  createdAt: z.string(),
+  keystore: keystoreSchema,
+});
+type Stored = z.infer<typeof storedSchema>;
+
+export type WalletState =
+  | { status: 'loading' }
+  | { status: 'none'; problem?: string }
+  | { status: 'locked'; publicKeyHex: string; origin: Stored['origin'] }
+  | { status: 'unlocked'; publicKeyHex: string; origin: Stored['origin']; secretKey: Uint8Array };
+
+// The unlocked key lives only in this tab's memory: a reload or Lock asks for the password again.
+let state: WalletState = { status: 'loading' };
+const listeners = new Set<() => void>();
+
+function set(next: WalletState) {
+  state = next;
+  for (const l of listeners) l();
+}
+
+function readStored(): WalletState {
+  const text = window.localStorage.getItem(STORAGE_KEY);
+  if (!text) return { status: 'none' };
+  try {
+    const s = storedSchema.parse(JSON.parse(text));
+    return { status: 'locked', publicKeyHex: s.publicKeyHex, origin: s.origin };
+  } catch {
+    return {
+      status: 'none',
+      problem: 'The stored wallet could not be read; import or create it again.',
+    };
+  }
+}
+
+function load() {
+  const stored = readStored();
+  // Another tab forgetting or replacing the wallet wins; an unlocked key here stays otherwise.
+  if (
+    state.status === 'unlocked' &&
+    stored.status === 'locked' &&
+    stored.publicKeyHex === state.publicKeyHex
+  )
+    return;
+  set(stored);
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  if (state.status === 'loading') load();
+  window.addEventListener('storage', load);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('storage', load);
+  };
+}
+
+const serverState: WalletState = { status: 'loading' };
+
+export function useWalletState(): WalletState {
+  return useSyncExternalStore(
+    subscribe,
+    () => state,
+    () => serverState,
+  );
+}
+
+export const wallet = {
+  /** Encrypts the key with the password, keeps it, and leaves the wallet unlocked. */
+  async save(secretKey: Uint8Array, password: string, origin: Stored['origin']): Promise<void> {
+    const account = accountFromSecretKey(secretKey);
+    const keystore = await encryptSecretKey(secretKey, password);
+    const stored: Stored = {
+      version: 1,
+      publicKeyHex: account.publicKeyHex,
+      origin,
+      createdAt: new Date().toISOString(),
+      keystore,
+    };
+    window.localStorage.setItem(STORAGE_KEY, JSON.stringify(stored));
+    set({ status: 'unlocked', publicKeyHex: account.publicKeyHex, origin, secretKey });
+  },
+
+  /** Throws `Error('Wrong password.')` when the keystore does not open. */
+  async unlock(password: string): Promise<void> {
+    const text = window.localStorage.getItem(STORAGE_KEY);
+    if (!text) throw new Error('No wallet is stored in this browser.');
+    const stored = storedSchema.parse(JSON.parse(text));
+    let secretKey: Uint8Array;
+    try {
+      secretKey = await decryptSecretKey(stored.keystore, password);
+    } catch {
+      throw new Error('Wrong password.');
+    }
+    if (accountFromSecretKey(secretKey).publicKeyHex !== stored.publicKeyHex) {
+      throw new Error('The stored wallet is damaged: its key does not match its address.');
+    }
+    set({
+      status: 'unlocked',
+      publicKeyHex: stored.publicKeyHex,
+      origin: stored.origin,
+      secretKey,
+    });
+  },
+
+  lock(): void {
+    if (state.status === 'unlocked') {
+      state.secretKey.fill(0);
+      set({ status: 'locked', publicKeyHex: state.publicKeyHex, origin: state.origin });
+    }
+  },
+
+  forget(): void {
+    window.localStorage.removeItem(STORAGE_KEY);
+    if (state.status === 'unlocked') state.secretKey.fill(0);
+    set({ status: 'none' });
+  },
+};
