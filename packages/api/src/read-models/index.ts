@@ -6,3 +6,4 @@ export {
   type ProposalSummary,
   type ProposalView,
 } from './proposal';
+export { buildSplitView, type SplitView } from './split';

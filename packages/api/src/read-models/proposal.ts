@@ -4,10 +4,10 @@ import {
   findProposalsById,
   indexedHeight,
   listProposals,
-  recentBlocks,
   type ProposalRecord,
-  validatorSetAt,
+  recentBlocks,
   type VoteRecord,
+  validatorSetAt,
   votesForProposal,
 } from '@ratify/db';
 import {
@@ -19,6 +19,7 @@ import {
   evaluateApproval,
   type Tally,
 } from '@ratify/governance';
+import { lifecycleFor } from './lifecycle';
 
 const CHOICES = { 1: 'yes', 2: 'no', 3: 'abstain' } as const;
 export type ChoiceName = (typeof CHOICES)[keyof typeof CHOICES];
@@ -33,14 +34,17 @@ export type ProposalSummary = Awaited<ReturnType<typeof listProposalSummaries>>[
 
 type Row = { proposal: ProposalRecord; chain: string; networkId: number };
 
-async function tallyFor(db: Database, row: Row) {
+export async function tallyFor(db: Database, row: Row) {
   const p = row.proposal;
   const head = (await indexedHeight(db, p.chainNetworkId)) ?? p.createdAtHeight;
   const votingOpen = head <= p.votingEndsHeight;
   // The rule counts the governor set at voting_ends_height; while voting is open, the current one.
   const set = await validatorSetAt(db, p.chainNetworkId, Math.min(head, p.votingEndsHeight));
   const governors = set?.governors ?? [];
-  const committee = (set?.committee ?? []).map((m) => ({ address: m.address, stake: BigInt(m.stake) }));
+  const committee = (set?.committee ?? []).map((m) => ({
+    address: m.address,
+    stake: BigInt(m.stake),
+  }));
   const records = await votesForProposal(db, p.chainNetworkId, p.proposalId);
   const accepted: CastVote[] = records
     .filter((v) => v.accepted)
@@ -63,12 +67,6 @@ async function tallyFor(db: Database, row: Row) {
   return { head, votingOpen, governors, committee, records, tally, approval };
 }
 
-function phaseOf(votingOpen: boolean, approved: boolean, head: number, activationHeight: number) {
-  if (votingOpen) return 'voting' as const;
-  if (!approved) return 'rejected' as const;
-  return head >= activationHeight ? ('activating' as const) : ('approved' as const);
-}
-
 function bodyView(body: Tally['governors']) {
   return {
     size: body.size,
@@ -84,7 +82,7 @@ export async function listProposalSummaries(db: Database) {
   return Promise.all(
     rows.map(async (row) => {
       const p = row.proposal;
-      const { head, votingOpen, tally, approval } = await tallyFor(db, row);
+      const { head, tally, approval } = await tallyFor(db, row);
       return {
         chainNetworkId: p.chainNetworkId,
         chain: row.chain,
@@ -96,10 +94,20 @@ export async function listProposalSummaries(db: Database) {
         votingEndsHeight: p.votingEndsHeight,
         activationHeight: p.activationHeight,
         indexedHeight: head,
-        phase: phaseOf(votingOpen, approval.approved, head, p.activationHeight),
+        phase: (await lifecycleFor(db, row, approval, head)).state,
         approved: approval.approved,
-        governors: { size: tally.governors.size, yes: tally.governors.yes.length, no: tally.governors.no.length, abstain: tally.governors.abstain.length },
-        public: { size: tally.public.size, yes: tally.public.yes.length, no: tally.public.no.length, abstain: tally.public.abstain.length },
+        governors: {
+          size: tally.governors.size,
+          yes: tally.governors.yes.length,
+          no: tally.governors.no.length,
+          abstain: tally.governors.abstain.length,
+        },
+        public: {
+          size: tally.public.size,
+          yes: tally.public.yes.length,
+          no: tally.public.no.length,
+          abstain: tally.public.abstain.length,
+        },
       };
     }),
   );
@@ -110,8 +118,12 @@ export async function buildProposalView(db: Database, proposalId: string) {
   const [row] = await findProposalsById(db, proposalId);
   if (!row) return null;
   const p = row.proposal;
-  const { head, votingOpen, governors, committee, records, tally, approval } = await tallyFor(db, row);
+  const { head, votingOpen, governors, committee, records, tally, approval } = await tallyFor(
+    db,
+    row,
+  );
   const distance = distanceToApproval(tally, p, { votingOpen });
+  const life = await lifecycleFor(db, row, approval, head);
   const counted = new Set(tally.counted.map((v) => v.transactionId));
   const onchain = p.onchainCounters;
   const blocks = (await recentBlocks(db, p.chainNetworkId, 100)).map((b) => ({
@@ -126,7 +138,8 @@ export async function buildProposalView(db: Database, proposalId: string) {
     proposalId: p.proposalId,
     indexedHeight: head,
     votingOpen,
-    phase: phaseOf(votingOpen, approval.approved, head, p.activationHeight),
+    phase: life.state,
+    lifecycle: life,
     terms: {
       sourceNetwork: p.sourceNetwork,
       targetNetwork: p.targetNetwork,
@@ -146,15 +159,30 @@ export async function buildProposalView(db: Database, proposalId: string) {
     tally: {
       governors: bodyView(tally.governors),
       public: bodyView(tally.public),
-      ineligible: tally.ineligible.map((i) => ({ voter: i.vote.voter, choice: choiceName(i.vote.choice), reason: i.reason })),
+      ineligible: tally.ineligible.map((i) => ({
+        voter: i.vote.voter,
+        choice: choiceName(i.vote.choice),
+        reason: i.reason,
+      })),
     },
     approval: {
       approved: approval.approved,
-      conditions: approval.conditions.map((c) => ({ id: c.id, ok: c.ok, actual: c.actual, required: c.required })),
+      conditions: approval.conditions.map((c) => ({
+        id: c.id,
+        ok: c.ok,
+        actual: c.actual,
+        required: c.required,
+      })),
     },
     distance: {
       reachable: distance.reachable,
-      conditions: distance.conditions.map((c) => ({ id: c.id, ok: c.ok, needed: c.needed, reachable: c.reachable, message: c.message })),
+      conditions: distance.conditions.map((c) => ({
+        id: c.id,
+        ok: c.ok,
+        needed: c.needed,
+        reachable: c.reachable,
+        message: c.message,
+      })),
     },
     audit: onchain
       ? {

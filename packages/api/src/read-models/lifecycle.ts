@@ -1,0 +1,101 @@
+import { fieldToBlockHash } from '@ratify/aleo';
+import {
+  blockAt,
+  type Database,
+  listChainNetworks,
+  type ProposalRecord,
+  recentBlocks,
+  validatorSetAt,
+} from '@ratify/db';
+import {
+  type Approval,
+  detectStall,
+  intervalStats,
+  type Lifecycle,
+  lifecycle,
+  type ProposalTerms,
+  proposalValidity,
+} from '@ratify/governance';
+
+export type { Lifecycle };
+
+/** The stored row as the rules' value; counters are the program's own where read. */
+export function termsOf(p: ProposalRecord): ProposalTerms {
+  return {
+    proposalId: BigInt(p.proposalId),
+    sourceNetwork: p.sourceNetwork,
+    targetNetwork: p.targetNetwork,
+    activationHeight: p.activationHeight,
+    alphaExpectedHash: BigInt(p.alphaExpectedHash),
+    alphaParamsHash: BigInt(p.alphaParamsHash),
+    deltaExpectedHash: BigInt(p.deltaExpectedHash),
+    deltaParamsHash: BigInt(p.deltaParamsHash),
+    deltaMinAlphaBlocks: p.deltaMinAlphaBlocks,
+    minGovernorValidators: p.minGovernorValidators,
+    minPublicValidators: p.minPublicValidators,
+    governorYesVotes: p.onchainCounters?.governorYesVotes ?? 0,
+    governorNoVotes: p.onchainCounters?.governorNoVotes ?? 0,
+    publicYesVotes: p.onchainCounters?.publicYesVotes ?? 0,
+    publicNoVotes: p.onchainCounters?.publicNoVotes ?? 0,
+    proposer: p.proposer,
+    createdAtHeight: p.createdAtHeight,
+    votingEndsHeight: p.votingEndsHeight,
+  };
+}
+
+async function stalled(db: Database, chainNetworkId: string): Promise<boolean> {
+  const blocks = await recentBlocks(db, chainNetworkId, 30);
+  const stats = intervalStats(blocks.map((b) => ({ height: b.height, timestamp: b.timestamp })));
+  return stats ? detectStall(stats, Math.floor(Date.now() / 1000)).stalled : false;
+}
+
+/**
+ * Where a proposal stands, from what is indexed: its validity, the approval, the source
+ * chain's height and, after activation, the networks the upgrade started.
+ */
+export async function lifecycleFor(
+  db: Database,
+  row: { proposal: ProposalRecord; networkId: number },
+  approval: Approval,
+  sourceHeight: number,
+): Promise<Lifecycle> {
+  const p = row.proposal;
+  const terms = termsOf(p);
+  const atCreation = await validatorSetAt(db, p.chainNetworkId, p.createdAtHeight);
+  const validity = proposalValidity(terms, {
+    network: row.networkId,
+    governorsAtCreation: atCreation?.governors,
+  });
+  const listed = await listChainNetworks(db);
+  const networks = listed.map((n) => n.network);
+  const heights = new Map(listed.map((n) => [n.network.id, n.indexedHeight]));
+  const newAlpha = networks.find(
+    (n) => n.chain === 'alpha' && n.networkId === p.targetNetwork && n.id !== p.chainNetworkId,
+  );
+  const newDelta = networks.find((n) => n.chain === 'delta' && n.networkId === p.targetNetwork);
+  const activation = await blockAt(db, p.chainNetworkId, p.activationHeight);
+  return lifecycle({
+    proposal: terms,
+    validity,
+    approval,
+    sourceHeight,
+    expected: {
+      alphaGenesisHash: fieldToBlockHash(terms.alphaExpectedHash),
+      deltaGenesisHash: fieldToBlockHash(terms.deltaExpectedHash),
+    },
+    newAlpha: newAlpha && {
+      genesisHash: newAlpha.genesisHash,
+      height: heights.get(newAlpha.id) ?? 0,
+      stalled: await stalled(db, newAlpha.id),
+    },
+    newDelta: newDelta && {
+      genesisHash: newDelta.genesisHash,
+      height: heights.get(newDelta.id) ?? 0,
+      stalled: await stalled(db, newDelta.id),
+      alphaGenesisHash: newDelta.alphaGenesisHash ?? '',
+      alphaNetworkId: newDelta.alphaNetworkId ?? -1,
+    },
+    now: Math.floor(Date.now() / 1000),
+    activatedAt: activation?.timestamp,
+  });
+}
