@@ -15,7 +15,7 @@ test('the demo proposal page shows its tally changing as votes are indexed', asy
     let total = 0;
     for (const body of bodies) {
       for (const choice of choices) {
-        total += Number(await page.getByTestId(`${body}-${choice}`).innerText());
+        total += Number(await page.getByTestId(`${body}-${choice}`).textContent());
       }
     }
     return total;

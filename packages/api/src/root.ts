@@ -1,10 +1,14 @@
 import { chainsRouter } from './routers/chains';
 import { proposalsRouter } from './routers/proposals';
+import { splitRouter } from './routers/split';
+import { votesRouter } from './routers/votes';
 import { createCallerFactory, createRouter } from './trpc';
 
 export const appRouter = createRouter({
   proposals: proposalsRouter,
   chains: chainsRouter,
+  split: splitRouter,
+  votes: votesRouter,
 });
 
 export type AppRouter = typeof appRouter;

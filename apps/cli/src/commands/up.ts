@@ -111,9 +111,13 @@ async function up(o: z.infer<typeof upOptions>) {
       host: o.host,
       port: o.indexerPort,
       pollIntervalMs: Math.min(500, Math.max(100, Math.floor(o.blockTime / 4))),
+      // The devnet does not rate-limit unless a fault asks it to.
+      requestsPerSecond: 100,
       log: (e) => {
-        if (e.level !== 'info' || e.msg !== 'indexed governance')
-          console.log(`[indexer] ${JSON.stringify(e)}`);
+        // Governance shows on the dashboard, and post-split nodes are expected to be absent
+        // until the split: the log keeps warnings and changes of state.
+        if (e.msg === 'indexed governance' || e.msg === 'waiting for node') return;
+        console.log(`[indexer] ${JSON.stringify(e)}`);
       },
     });
     stops.push(indexer.stop);

@@ -267,7 +267,15 @@ export function createFollower(options: FollowerOptions) {
           id === undefined && status.chainNetworkId === undefined ? 'waiting' : 'retrying';
         status.lastError = message;
         if (failures === 1 || failures % 20 === 0) {
-          log({ level: 'warn', msg: 'follow step failed', chain, url, failures, error: message });
+          const waiting = status.state === 'waiting';
+          log({
+            level: waiting ? 'info' : 'warn',
+            msg: waiting ? 'waiting for node' : 'follow step failed',
+            chain,
+            url,
+            failures,
+            error: message,
+          });
         }
         await recordNodeStatus(database.db, {
           url,

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import './globals.css';
 import { LiveUpdates } from '@/components/live-updates';
+import { WalletButton } from '@/components/wallet/wallet-button';
 import { Providers } from './providers';
 
 export const metadata: Metadata = {
@@ -16,7 +17,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <body>
         <Providers>
           <header className="border-b border-slate-200 bg-white">
-            <nav className="mx-auto flex max-w-6xl items-center gap-6 px-6 py-3">
+            <nav className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-6 py-3">
               <Link href="/" className="text-lg font-semibold tracking-tight">
                 Ratify
               </Link>
@@ -26,7 +27,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <Link href="/chains" className="text-sm text-slate-600 hover:text-slate-900">
                 Chains
               </Link>
+              <Link href="/split" className="text-sm text-slate-600 hover:text-slate-900">
+                Split
+              </Link>
               <LiveUpdates />
+              <WalletButton />
             </nav>
           </header>
           <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>

@@ -6,7 +6,8 @@ export default function Home() {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Network upgrade proposals</h1>
         <p className="mt-1 text-sm text-slate-600">
-          Every proposal submitted on the Alpha chain, with its tally recomputed from the indexed votes.
+          Every proposal submitted on the Alpha chain, with its tally recomputed from the indexed
+          votes.
         </p>
       </div>
       <ProposalList />

@@ -16,7 +16,9 @@ function useNow(intervalMs: number) {
 export function ChainTable() {
   const trpc = useTRPC();
   const now = useNow(1_000);
-  const { data, error, isPending } = useQuery(trpc.chains.list.queryOptions(undefined, { refetchInterval: 10_000 }));
+  const { data, error, isPending } = useQuery(
+    trpc.chains.list.queryOptions(undefined, { refetchInterval: 10_000 }),
+  );
   if (isPending) return <p className="text-slate-500">Loading chains…</p>;
   if (error) return <p className="text-red-700">Could not load chains: {error.message}</p>;
   return (
@@ -34,14 +36,22 @@ export function ChainTable() {
           </thead>
           <tbody className="divide-y divide-slate-100">
             {data.networks.map((n) => {
-              const age = n.lastBlockTimestamp ? Math.max(0, Math.round(now / 1000 - n.lastBlockTimestamp)) : null;
+              const age = n.lastBlockTimestamp
+                ? Math.max(0, Math.round(now / 1000 - n.lastBlockTimestamp))
+                : null;
               return (
                 <tr key={n.id} data-testid="chain-row">
                   <td className="px-4 py-3 font-medium">{chainLabel(n.chain)}</td>
                   <td className="px-4 py-3">{networkName(n.networkId)}</td>
-                  <td className="px-4 py-3 font-mono text-xs" title={n.genesisHash}>{shorten(n.genesisHash, 12, 6)}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{n.indexedHeight?.toLocaleString('en-US') ?? '–'}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{age === null ? '–' : `${age} s ago`}</td>
+                  <td className="px-4 py-3 font-mono text-xs" title={n.genesisHash}>
+                    {shorten(n.genesisHash, 12, 6)}
+                  </td>
+                  <td className="px-4 py-3 text-right tabular-nums">
+                    {n.indexedHeight?.toLocaleString('en-US') ?? '–'}
+                  </td>
+                  <td className="px-4 py-3 text-right tabular-nums">
+                    {age === null ? '–' : `${age} s ago`}
+                  </td>
                 </tr>
               );
             })}
@@ -58,7 +68,11 @@ export function ChainTable() {
                 <td className="px-4 py-2">{chainLabel(n.chain)}</td>
                 <td className="px-4 py-2 text-right tabular-nums">{n.headHeight ?? '–'}</td>
                 <td className="px-4 py-2">
-                  {n.lastError ? <span className="text-rose-700">{n.lastError}</span> : <span className="text-emerald-700">ok</span>}
+                  {n.lastError ? (
+                    <span className="text-rose-700">{n.lastError}</span>
+                  ) : (
+                    <span className="text-emerald-700">ok</span>
+                  )}
                 </td>
               </tr>
             ))}

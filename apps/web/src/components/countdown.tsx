@@ -29,7 +29,15 @@ function clock(unixSeconds: number): string {
   return new Date(unixSeconds * 1000).toISOString().slice(11, 19);
 }
 
-function CountdownLine({ label, estimate, now }: { label: string; estimate: Estimate; now: number }) {
+function CountdownLine({
+  label,
+  estimate,
+  now,
+}: {
+  label: string;
+  estimate: Estimate;
+  now: number;
+}) {
   const target = estimate.targetHeight.toLocaleString('en-US');
   let main: string;
   let detail = '';
@@ -60,7 +68,8 @@ function CountdownLine({ label, estimate, now }: { label: string; estimate: Esti
       {detail ? <dd className="text-xs text-slate-500">{detail}</dd> : null}
       {stalled && estimate.kind === 'estimate' && estimate.stall ? (
         <dd className="text-sm font-medium text-rose-700" role="alert">
-          Chain stalled: no block for {duration(estimate.stall.ageSeconds)} (threshold {duration(estimate.stall.thresholdSeconds)})
+          Chain stalled: no block for {duration(estimate.stall.ageSeconds)} (threshold{' '}
+          {duration(estimate.stall.thresholdSeconds)})
         </dd>
       ) : null}
     </div>
@@ -70,7 +79,10 @@ function CountdownLine({ label, estimate, now }: { label: string; estimate: Esti
 export function Countdown({ p }: { p: ProposalView }) {
   const now = useNowSeconds();
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="countdown">
+    <section
+      className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+      data-testid="countdown"
+    >
       <dl className="grid gap-6 md:grid-cols-2">
         <CountdownLine label="Voting ends" estimate={p.countdown.votingEnds} now={now} />
         <CountdownLine label="Activation" estimate={p.countdown.activation} now={now} />

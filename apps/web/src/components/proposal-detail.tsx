@@ -4,7 +4,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '@/trpc/client';
 import { Countdown } from './countdown';
 import { chainLabel, networkName, percent, shorten } from './format';
+import { LifecycleNote } from './lifecycle-note';
 import { PhaseBadge } from './phase-badge';
+import { VotePanel } from './wallet/vote-panel';
 
 const CONDITION_LABELS: Record<string, string> = {
   supermajority: 'At least 67% of governors vote Yes',
@@ -25,7 +27,8 @@ export function ProposalDetail({ proposalId }: { proposalId: string }) {
       <header className="space-y-2">
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold tracking-tight">
-            Upgrade {chainLabel(p.chain)} {networkName(p.terms.sourceNetwork)} → {networkName(p.terms.targetNetwork)}
+            Upgrade {chainLabel(p.chain)} {networkName(p.terms.sourceNetwork)} →{' '}
+            {networkName(p.terms.targetNetwork)}
           </h1>
           <PhaseBadge phase={p.phase} />
         </div>
@@ -33,7 +36,10 @@ export function ProposalDetail({ proposalId }: { proposalId: string }) {
           proposal {p.proposalId}field
         </p>
         <p className="text-sm text-slate-600">
-          Indexed to height <span className="tabular-nums" data-testid="indexed-height">{p.indexedHeight.toLocaleString('en-US')}</span>
+          Indexed to height{' '}
+          <span className="tabular-nums" data-testid="indexed-height">
+            {p.indexedHeight.toLocaleString('en-US')}
+          </span>
           {p.votingOpen
             ? `; voting ends at ${p.terms.votingEndsHeight.toLocaleString('en-US')} (${(p.terms.votingEndsHeight - p.indexedHeight).toLocaleString('en-US')} blocks)`
             : '; voting has ended'}
@@ -41,6 +47,7 @@ export function ProposalDetail({ proposalId }: { proposalId: string }) {
         </p>
       </header>
 
+      <LifecycleNote life={p.lifecycle} />
       <Countdown p={p} />
       <Approval p={p} />
 
@@ -49,6 +56,7 @@ export function ProposalDetail({ proposalId }: { proposalId: string }) {
         <BodyCard title="Public validators" testId="public" body={p.tally.public} />
       </div>
 
+      <VotePanel p={p} />
       <Votes p={p} />
       <Terms p={p} />
     </div>
@@ -66,8 +74,14 @@ function Approval({ p }: { p: ProposalView }) {
         {p.approval.conditions.map((c) => {
           const d = p.distance.conditions.find((x) => x.id === c.id);
           return (
-            <li key={c.id} className="flex flex-wrap items-baseline gap-2" data-testid={`condition-${c.id}`}>
-              <span className={c.ok ? 'text-emerald-700' : 'text-amber-700'}>{c.ok ? '✓' : '✗'}</span>
+            <li
+              key={c.id}
+              className="flex flex-wrap items-baseline gap-2"
+              data-testid={`condition-${c.id}`}
+            >
+              <span className={c.ok ? 'text-emerald-700' : 'text-amber-700'}>
+                {c.ok ? '✓' : '✗'}
+              </span>
               <span>{CONDITION_LABELS[c.id] ?? c.id}:</span>
               <span className="tabular-nums">
                 {c.actual} Yes, {c.required} required
@@ -93,7 +107,15 @@ function Approval({ p }: { p: ProposalView }) {
   );
 }
 
-function BodyCard({ title, testId, body }: { title: string; testId: string; body: ProposalView['tally']['governors'] }) {
+function BodyCard({
+  title,
+  testId,
+  body,
+}: {
+  title: string;
+  testId: string;
+  body: ProposalView['tally']['governors'];
+}) {
   const rows = [
     { key: 'yes', label: 'Yes', list: body.yes, color: 'bg-emerald-500' },
     { key: 'no', label: 'No', list: body.no, color: 'bg-rose-500' },
@@ -101,7 +123,10 @@ function BodyCard({ title, testId, body }: { title: string; testId: string; body
     { key: 'not-voted', label: 'Not voted', list: body.notVoted, color: 'bg-slate-200' },
   ];
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid={testId}>
+    <section
+      className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+      data-testid={testId}
+    >
       <div className="flex items-baseline justify-between">
         <h2 className="font-semibold">{title}</h2>
         <span className="text-sm text-slate-500">{body.size} members</span>
@@ -109,7 +134,11 @@ function BodyCard({ title, testId, body }: { title: string; testId: string; body
       <div className="mt-3 flex h-3 overflow-hidden rounded-full bg-slate-100">
         {rows.map((r) =>
           r.list.length > 0 ? (
-            <div key={r.key} className={r.color} style={{ width: `${(r.list.length * 100) / Math.max(body.size, 1)}%` }} />
+            <div
+              key={r.key}
+              className={r.color}
+              style={{ width: `${(r.list.length * 100) / Math.max(body.size, 1)}%` }}
+            />
           ) : null,
         )}
       </div>
@@ -131,7 +160,9 @@ function BodyCard({ title, testId, body }: { title: string; testId: string; body
 function Votes({ p }: { p: ProposalView }) {
   return (
     <section className="rounded-lg border border-slate-200 bg-white shadow-sm">
-      <h2 className="border-b border-slate-100 px-5 py-3 font-semibold">Votes ({p.votes.length})</h2>
+      <h2 className="border-b border-slate-100 px-5 py-3 font-semibold">
+        Votes ({p.votes.length})
+      </h2>
       {p.votes.length === 0 ? (
         <p className="px-5 py-4 text-sm text-slate-500">No votes yet.</p>
       ) : (
@@ -149,14 +180,26 @@ function Votes({ p }: { p: ProposalView }) {
           <tbody className="divide-y divide-slate-100" data-testid="votes">
             {[...p.votes].reverse().map((v) => (
               <tr key={v.transactionId}>
-                <td className="px-5 py-2 font-mono" title={v.voter}>{shorten(v.voter, 12, 6)}</td>
+                <td className="px-5 py-2 font-mono" title={v.voter}>
+                  {shorten(v.voter, 12, 6)}
+                </td>
                 <td className="px-5 py-2">{v.isGovernor ? 'governor' : 'public'}</td>
                 <td className="px-5 py-2 capitalize">{v.choice}</td>
                 <td className="px-5 py-2">
-                  {!v.accepted ? <span className="text-rose-700">rejected</span> : v.counted ? 'counted' : <span className="text-slate-400">replaced</span>}
+                  {!v.accepted ? (
+                    <span className="text-rose-700">rejected</span>
+                  ) : v.counted ? (
+                    'counted'
+                  ) : (
+                    <span className="text-slate-400">replaced</span>
+                  )}
                 </td>
-                <td className="px-5 py-2 text-right tabular-nums">{v.height.toLocaleString('en-US')}</td>
-                <td className="px-5 py-2 font-mono text-xs text-slate-500" title={v.transactionId}>{shorten(v.transactionId)}</td>
+                <td className="px-5 py-2 text-right tabular-nums">
+                  {v.height.toLocaleString('en-US')}
+                </td>
+                <td className="px-5 py-2 font-mono text-xs text-slate-500" title={v.transactionId}>
+                  {shorten(v.transactionId)}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -35,14 +35,23 @@ export function ProposalList() {
         </thead>
         <tbody className="divide-y divide-slate-100">
           {data.map((p) => (
-            <tr key={`${p.chainNetworkId}/${p.proposalId}`} data-testid="proposal-row" className="hover:bg-slate-50">
+            <tr
+              key={`${p.chainNetworkId}/${p.proposalId}`}
+              data-testid="proposal-row"
+              className="hover:bg-slate-50"
+            >
               <td className="px-4 py-3 font-mono">
-                <Link className="text-sky-700 hover:underline" href={`/proposals/${p.proposalId}`} title={p.proposalId}>
+                <Link
+                  className="text-sky-700 hover:underline"
+                  href={`/proposals/${p.proposalId}`}
+                  title={p.proposalId}
+                >
                   {shorten(p.proposalId)}
                 </Link>
               </td>
               <td className="px-4 py-3">
-                {chainLabel(p.chain)} {networkName(p.sourceNetwork)} → {networkName(p.targetNetwork)}
+                {chainLabel(p.chain)} {networkName(p.sourceNetwork)} →{' '}
+                {networkName(p.targetNetwork)}
               </td>
               <td className="px-4 py-3">
                 <PhaseBadge phase={p.phase} />
@@ -55,8 +64,12 @@ export function ProposalList() {
                 {p.public.yes}
                 <span className="text-slate-400"> of {p.public.size}</span>
               </td>
-              <td className="px-4 py-3 text-right tabular-nums">{p.votingEndsHeight.toLocaleString('en-US')}</td>
-              <td className="px-4 py-3 text-right tabular-nums">{p.activationHeight.toLocaleString('en-US')}</td>
+              <td className="px-4 py-3 text-right tabular-nums">
+                {p.votingEndsHeight.toLocaleString('en-US')}
+              </td>
+              <td className="px-4 py-3 text-right tabular-nums">
+                {p.activationHeight.toLocaleString('en-US')}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -5,7 +5,10 @@ import { serverEnv } from './env';
 type Listener = (payload: string) => void;
 
 // One LISTEN connection per server process, shared by every open event stream.
-const holder = globalThis as unknown as { ratifyListeners?: Set<Listener>; ratifyListen?: Promise<unknown> };
+const holder = globalThis as unknown as {
+  ratifyListeners?: Set<Listener>;
+  ratifyListen?: Promise<unknown>;
+};
 
 export function subscribe(listener: Listener): () => void {
   holder.ratifyListeners ??= new Set();

@@ -5,7 +5,9 @@ import { buildProposalView, listProposalSummaries } from '../read-models/proposa
 import { publicProcedure } from '../trpc';
 
 /** A proposal id is a field element in decimal. */
-export const proposalIdSchema = z.string().regex(/^[0-9]{1,80}$/, 'a proposal id is a decimal field value');
+export const proposalIdSchema = z
+  .string()
+  .regex(/^[0-9]{1,80}$/, 'a proposal id is a decimal field value');
 
 export const proposalsRouter = {
   list: publicProcedure.query(({ ctx }) => listProposalSummaries(ctx.db)),
@@ -13,7 +15,8 @@ export const proposalsRouter = {
     .input(z.object({ proposalId: proposalIdSchema }))
     .query(async ({ ctx, input }) => {
       const view = await buildProposalView(ctx.db, input.proposalId);
-      if (!view) throw new TRPCError({ code: 'NOT_FOUND', message: `no proposal ${input.proposalId}` });
+      if (!view)
+        throw new TRPCError({ code: 'NOT_FOUND', message: `no proposal ${input.proposalId}` });
       return view;
     }),
 } satisfies TRPCRouterRecord;

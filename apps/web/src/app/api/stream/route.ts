@@ -19,7 +19,9 @@ export function GET(req: Request) {
         }
       };
       send('retry: 2000\n\n');
-      const unsubscribe = subscribe((payload) => send(`event: indexed\ndata: ${JSON.stringify(payload)}\n\n`));
+      const unsubscribe = subscribe((payload) =>
+        send(`event: indexed\ndata: ${JSON.stringify(payload)}\n\n`),
+      );
       const keepAlive = setInterval(() => send(': keep-alive\n\n'), 15_000);
       cleanup = () => {
         clearInterval(keepAlive);

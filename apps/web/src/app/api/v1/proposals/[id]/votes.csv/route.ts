@@ -14,11 +14,19 @@ function cell(value: string | number): string {
 /** Every vote transition of the proposal, oldest first, for audits in a spreadsheet. */
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   const parsed = proposalIdParam.safeParse((await params).id);
-  if (!parsed.success) return errorResponse(400, parsed.error.issues[0]?.message ?? 'bad proposal id');
+  if (!parsed.success)
+    return errorResponse(400, parsed.error.issues[0]?.message ?? 'bad proposal id');
   const view = await buildProposalView(getDb(), parsed.data);
   if (!view) return errorResponse(404, `no proposal ${parsed.data}`);
   const rows = view.votes.map((v) =>
-    [v.height, v.voter, v.isGovernor ? 'governor' : 'public', v.choice, v.accepted ? (v.counted ? 'counted' : 'replaced') : 'rejected', v.transactionId]
+    [
+      v.height,
+      v.voter,
+      v.isGovernor ? 'governor' : 'public',
+      v.choice,
+      v.accepted ? (v.counted ? 'counted' : 'replaced') : 'rejected',
+      v.transactionId,
+    ]
       .map(cell)
       .join(','),
   );
