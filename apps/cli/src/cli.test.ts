@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..', '..');
+const fixture = join(root, 'packages', 'aleo', 'test-fixtures', 'block-mainnet-1203288.json');
+
+/** Runs the real `ratify` command as an operator would. */
+function ratify(...args: string[]) {
+  const run = spawnSync(
+    process.execPath,
+    [join(root, 'apps', 'cli', 'bin', 'ratify.mjs'), ...args],
+    {
+      encoding: 'utf8',
+      timeout: 30_000,
+    },
+  );
+  return { code: run.status, out: run.stdout, err: run.stderr };
+}
+
+describe('ratify command line', () => {
+  it('prints the canonical form of a plaintext value', () => {
+    const r = ratify('plaintext', 'format', '{ b: 1_500u64, a: { c: true } }');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('{\n  b: 1500u64,\n  a: {\n    c: true\n  }\n}\n');
+  });
+
+  it('prints a value as JSON with integers as decimal strings', () => {
+    const r = ratify('plaintext', 'json', '{ big: 340282366920938463463374607431768211455u128 }');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual({ big: '340282366920938463463374607431768211455' });
+  });
+
+  it('rejects a bad value with one line and exit 1', () => {
+    const r = ratify('plaintext', 'format', '256u8');
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/^ratify: .*u8/);
+  });
+
+  it('checks a block a node served and summarises it', () => {
+    const r = ratify('block', 'check', fixture);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('1203288');
+    expect(r.out).toMatch(/leader/i);
+  });
+
+  it('rejects a truncated block file with one line and exit 1', () => {
+    const path = join(tmpdir(), `ratify-truncated-${process.pid}.json`);
+    writeFileSync(path, '{"block_hash": "ab1');
+    const r = ratify('block', 'check', path);
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('rejects a bad flag before starting anything', () => {
+    const r = ratify('up', '--port', 'seventy');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('--port: a port is a number');
+  });
+});
