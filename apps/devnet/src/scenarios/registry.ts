@@ -21,8 +21,13 @@ const SCENARIOS: ScenarioDefinition[] = [
   ]),
   rehearsalWith(
     'yes-voter-stays',
-    'Rehearsal 4-of-5 where a Yes voter keeps authoring on the old network',
-    [{ type: 'yes-voter-stays', validator: 'governor-2' }],
+    'Rehearsal 4-of-5 where three Yes voters keep authoring on the old network: with the No voter they hold a quorum there, and the new network is left without one',
+    [
+      { type: 'yes-voter-stays', validator: 'governor-2' },
+      { type: 'yes-voter-stays', validator: 'governor-3' },
+      { type: 'yes-voter-stays', validator: 'governor-4' },
+    ],
+    { joins: [] },
   ),
   rehearsalWith(
     'double-authoring',
