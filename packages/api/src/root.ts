@@ -1,3 +1,4 @@
+import { alertsRouter } from './routers/alerts';
 import { chainsRouter } from './routers/chains';
 import { proposalsRouter } from './routers/proposals';
 import { splitRouter } from './routers/split';
@@ -7,6 +8,7 @@ import { createCallerFactory, createRouter } from './trpc';
 export const appRouter = createRouter({
   proposals: proposalsRouter,
   chains: chainsRouter,
+  alerts: alertsRouter,
   split: splitRouter,
   votes: votesRouter,
 });

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import './globals.css';
+import { AlertBanner } from '@/components/alert-banner';
 import { LiveUpdates } from '@/components/live-updates';
 import { WalletButton } from '@/components/wallet/wallet-button';
 import { Providers } from './providers';
@@ -34,6 +35,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <WalletButton />
             </nav>
           </header>
+          <AlertBanner />
           <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
         </Providers>
       </body>

@@ -32,6 +32,8 @@ export function ChainTable() {
               <th className="px-4 py-3">Genesis</th>
               <th className="px-4 py-3 text-right">Indexed height</th>
               <th className="px-4 py-3 text-right">Last block</th>
+              <th className="px-4 py-3 text-right">Median interval</th>
+              <th className="px-4 py-3">Production</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -50,7 +52,26 @@ export function ChainTable() {
                     {n.indexedHeight?.toLocaleString('en-US') ?? '–'}
                   </td>
                   <td className="px-4 py-3 text-right tabular-nums">
-                    {age === null ? '–' : `${age} s ago`}
+                    {n.indexedHeight === 0 ? 'genesis only' : age === null ? '–' : `${age} s ago`}
+                  </td>
+                  <td className="px-4 py-3 text-right tabular-nums">
+                    {n.medianIntervalMs === null
+                      ? '–'
+                      : `${(n.medianIntervalMs / 1000).toFixed(1)} s`}
+                  </td>
+                  <td className="px-4 py-3">
+                    <span
+                      data-testid="production"
+                      className={`rounded-full px-2 py-0.5 text-xs font-medium ${
+                        n.production === 'stalled'
+                          ? 'bg-rose-100 text-rose-800'
+                          : n.production === 'producing'
+                            ? 'bg-emerald-100 text-emerald-800'
+                            : 'bg-slate-100 text-slate-600'
+                      }`}
+                    >
+                      {n.indexedHeight === 0 ? 'not started' : n.production}
+                    </span>
                   </td>
                 </tr>
               );
@@ -68,10 +89,15 @@ export function ChainTable() {
                 <td className="px-4 py-2">{chainLabel(n.chain)}</td>
                 <td className="px-4 py-2 text-right tabular-nums">{n.headHeight ?? '–'}</td>
                 <td className="px-4 py-2">
-                  {n.lastError ? (
-                    <span className="text-rose-700">{n.lastError}</span>
-                  ) : (
+                  {!n.lastError ? (
                     <span className="text-emerald-700">ok</span>
+                  ) : n.lastOkAt === null ? (
+                    // Post-split nodes do not exist before the split.
+                    <span className="text-slate-500" title={n.lastError}>
+                      not reachable yet
+                    </span>
+                  ) : (
+                    <span className="text-rose-700">{n.lastError}</span>
                   )}
                 </td>
               </tr>

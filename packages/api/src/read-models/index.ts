@@ -1,3 +1,4 @@
+export { type Alert, buildAlerts } from './alerts';
 export {
   buildProposalView,
   type ChoiceName,

@@ -3,6 +3,7 @@ import { createTestDatabase } from '@ratify/db/testing';
 import { type Devnet, startDevnet } from '@ratify/devnet';
 import { type IndexerHandle, startIndexer } from '@ratify/indexer';
 import { afterEach, describe, expect, it } from 'vitest';
+import { buildAlerts } from './alerts';
 import { buildProposalView } from './proposal';
 import { buildSplitView } from './split';
 
@@ -25,7 +26,8 @@ async function play(scenario: string, portBase: number, blocks = 60) {
   database = await createTestDatabase();
   client = createDbClient(database.url);
   devnet = await startDevnet({ scenario, portBase, blockTimeMs: 0, admin: true });
-  const urls = (chain: string) => (devnet?.nodes ?? []).filter((n) => n.chain === chain).map((n) => n.url);
+  const urls = (chain: string) =>
+    (devnet?.nodes ?? []).filter((n) => n.chain === chain).map((n) => n.url);
   indexer = await startIndexer({
     databaseUrl: database.url,
     alphaNodes: urls('alpha'),
@@ -41,8 +43,13 @@ async function play(scenario: string, portBase: number, blocks = 60) {
   const deadline = Date.now() + 30_000;
   for (;;) {
     const seen = indexer.statuses().filter((s) => s.state !== 'waiting' && s.state !== 'retrying');
-    if (seen.length === running && seen.every((s) => s.indexedHeight !== undefined && s.indexedHeight === s.headHeight)) break;
-    if (Date.now() > deadline) throw new Error(`not caught up: ${JSON.stringify(indexer.statuses())}`);
+    if (
+      seen.length === running &&
+      seen.every((s) => s.indexedHeight !== undefined && s.indexedHeight === s.headHeight)
+    )
+      break;
+    if (Date.now() > deadline)
+      throw new Error(`not caught up: ${JSON.stringify(indexer.statuses())}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   const split = await buildSplitView(client.db);
@@ -60,7 +67,9 @@ describe('misbehaviours reach the operators', { timeout: 60_000 }, () => {
     expect(split.health?.alpha.new?.genesis).toBe('matched');
     expect(split.health?.delta.new?.genesis).toBe('matched');
     expect(split.health?.delta.new?.alphaReference).toBe('matched');
-    expect(split.health?.alerts.filter((a) => a.code === 'genesis_mismatch' || a.code === 'delta_rogue')).toEqual([]);
+    expect(
+      split.health?.alerts.filter((a) => a.code === 'genesis_mismatch' || a.code === 'delta_rogue'),
+    ).toEqual([]);
   });
 
   it('genesis-mismatch: the upgrade halts and the alert names the hashes', async () => {
@@ -71,6 +80,9 @@ describe('misbehaviours reach the operators', { timeout: 60_000 }, () => {
     }
     const alert = split.health?.alerts.find((a) => a.code === 'genesis_mismatch');
     expect(alert).toMatchObject({ chain: 'alpha', expected: split.expected.alphaGenesisHash });
+    // The banner on every page leads with it.
+    const [first] = await buildAlerts(client?.db as NonNullable<typeof client>['db']);
+    expect(first).toMatchObject({ severity: 'critical', code: 'genesis_mismatch' });
   });
 
   it('rogue-delta: a Delta naming the wrong Alpha genesis is flagged', async () => {
@@ -86,7 +98,9 @@ describe('misbehaviours reach the operators', { timeout: 60_000 }, () => {
     for (const name of ['governor-2', 'governor-3', 'governor-4']) {
       expect(defectors).toContainEqual({ address: address(name), kind: 'yes_on_old' });
     }
-    expect(split.health?.alerts).toContainEqual(expect.objectContaining({ code: 'defectors', chain: 'alpha', side: 'old' }));
+    expect(split.health?.alerts).toContainEqual(
+      expect.objectContaining({ code: 'defectors', chain: 'alpha', side: 'old' }),
+    );
   });
 
   it('double-authoring: validators on both sides at once are named', async () => {
@@ -99,6 +113,8 @@ describe('misbehaviours reach the operators', { timeout: 60_000 }, () => {
   it('counter-drift: the audit reports the program counters that disagree with the votes', async () => {
     const { proposal } = await play('counter-drift', 4370);
     expect(proposal.audit?.mismatches.length).toBeGreaterThan(0);
-    expect(proposal.audit?.mismatches).toContainEqual(expect.objectContaining({ counter: 'governorNoVotes' }));
+    expect(proposal.audit?.mismatches).toContainEqual(
+      expect.objectContaining({ counter: 'governorNoVotes' }),
+    );
   });
 });

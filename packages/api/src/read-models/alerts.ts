@@ -1,0 +1,86 @@
+import { type Database, listChainNetworks, recentBlocks } from '@ratify/db';
+import { detectStall, type HealthAlert, intervalStats } from '@ratify/governance';
+import { buildSplitView } from './split';
+
+export type Alert = {
+  severity: 'critical' | 'warning';
+  code: string;
+  message: string;
+  /** Where the dashboard shows the details. */
+  href: string;
+};
+
+const short = (hash: string) => `${hash.slice(0, 12)}…${hash.slice(-6)}`;
+
+function fromHealth(a: HealthAlert, oldChainHalts: boolean): Alert {
+  switch (a.code) {
+    case 'genesis_mismatch':
+      return {
+        severity: 'critical',
+        code: a.code,
+        message: `New ${a.chain} genesis ${short(a.actual)} is not the expected ${short(a.expected)}: the upgrade must halt.`,
+        href: '/split',
+      };
+    case 'delta_rogue':
+      return {
+        severity: 'critical',
+        code: a.code,
+        message: `Rogue Delta: its genesis names Alpha ${short(a.alphaGenesisHash)} on network ${a.alphaNetworkId}, not the new Alpha.`,
+        href: '/split',
+      };
+    case 'stalled': {
+      const expected = a.side === 'old' && oldChainHalts;
+      return {
+        severity: expected ? 'warning' : 'critical',
+        code: a.code,
+        message: `${a.chain} ${a.side} network: no block for ${a.ageSeconds} s${expected ? ' (expected: no quorum left there)' : ''}.`,
+        href: '/split',
+      };
+    }
+    case 'defectors':
+      return {
+        severity: 'warning',
+        code: a.code,
+        message: `${a.chain} ${a.side} network: ${a.addresses.length} validator(s) authoring against their vote.`,
+        href: '/split',
+      };
+    case 'double_authoring':
+      return {
+        severity: 'critical',
+        code: a.code,
+        message: `${a.chain}: ${a.addresses.length} validator(s) authoring on both networks at once.`,
+        href: '/split',
+      };
+  }
+}
+
+/**
+ * What an operator must see at once, on every page: the split's health alerts after
+ * activation, and before it any chain whose blocks have stopped coming.
+ */
+export async function buildAlerts(db: Database): Promise<Alert[]> {
+  const split = await buildSplitView(db);
+  if (split?.health) {
+    const alerts = split.health.alerts.map((a) => fromHealth(a, split.projection.oldChainHalts));
+    return alerts.sort((a, b) =>
+      a.severity === b.severity ? 0 : a.severity === 'critical' ? -1 : 1,
+    );
+  }
+  const now = Math.floor(Date.now() / 1000);
+  const alerts: Alert[] = [];
+  for (const { network } of await listChainNetworks(db)) {
+    const blocks = await recentBlocks(db, network.id, 50);
+    const stats = intervalStats(blocks.map((b) => ({ height: b.height, timestamp: b.timestamp })));
+    if (!stats) continue;
+    const stall = detectStall(stats, now);
+    if (stall.stalled) {
+      alerts.push({
+        severity: 'critical',
+        code: 'stalled',
+        message: `${network.chain} (network ${network.networkId}) has produced no block for ${stall.ageSeconds} s (threshold ${stall.thresholdSeconds} s).`,
+        href: '/chains',
+      });
+    }
+  }
+  return alerts;
+}
