@@ -25,3 +25,34 @@ test('the demo proposal page shows its tally changing as votes are indexed', asy
   await expect.poll(readVotes, { timeout: 60_000, intervals: [500] }).toBeGreaterThan(before);
   await expect(page.getByTestId('votes').getByRole('row').first()).toBeVisible();
 });
+
+test('the public JSON API serves the same proposals, their votes as CSV, and clear errors', async ({
+  request,
+}) => {
+  const list = await request.get('/api/v1/proposals');
+  expect(list.status()).toBe(200);
+  const { proposals } = (await list.json()) as {
+    proposals: { proposalId: string; phase: string }[];
+  };
+  const voting = proposals.find((p) => p.phase === 'voting');
+  expect(voting).toBeDefined();
+
+  const one = await request.get(`/api/v1/proposals/${voting?.proposalId}field`);
+  expect(one.status()).toBe(200);
+  expect(((await one.json()) as { proposalId: string }).proposalId).toBe(voting?.proposalId);
+
+  const csv = await request.get(`/api/v1/proposals/${voting?.proposalId}/votes.csv`);
+  expect(csv.headers()['content-type']).toContain('text/csv');
+  const lines = (await csv.text()).trim().split('\n');
+  expect(lines[0]).toBe('height,voter,body,choice,status,transaction_id');
+  expect(lines.length).toBeGreaterThan(1);
+
+  const bad = await request.get('/api/v1/proposals/not-a-field');
+  expect(bad.status()).toBe(400);
+  expect(((await bad.json()) as { error: string }).error).toContain('decimal field value');
+  expect((await request.get('/api/v1/proposals/123')).status()).toBe(404);
+
+  const alerts = await request.get('/api/v1/alerts');
+  expect(alerts.status()).toBe(200);
+  expect(Array.isArray(((await alerts.json()) as { alerts: unknown[] }).alerts)).toBe(true);
+});
