@@ -54,6 +54,7 @@ export type FollowerOptions = {
 
 const PROGRAM = 'credits.alpha';
 const VALIDATOR_SET_REFRESH_MS = 3_000;
+const NODE_REPORT_INTERVAL_MS = 5_000;
 
 /**
  * Follows one node from genesis: identifies its chain-network by (chain, network, genesis
@@ -239,26 +240,11 @@ export function createFollower(options: FollowerOptions) {
           continue;
         }
         const result = await step(id);
-        if (failures > 0) {
-          log({ level: 'info', msg: 'node recovered', chain, url });
-          await recordNodeStatus(database.db, {
-            url,
-            chain,
-            chainNetworkId: id,
-            headHeight: status.headHeight,
-          });
-        }
+        if (failures > 0) log({ level: 'info', msg: 'node recovered', chain, url });
         failures = 0;
         status.lastError = undefined;
-        if (result === 'idle') {
-          await recordNodeStatus(database.db, {
-            url,
-            chain,
-            chainNetworkId: id,
-            headHeight: status.headHeight,
-          });
-          await sleep(options.pollIntervalMs, signal);
-        }
+        await reportNode(id);
+        if (result === 'idle') await sleep(options.pollIntervalMs, signal);
       } catch (error) {
         if (signal.aborted) break;
         failures += 1;
@@ -277,18 +263,29 @@ export function createFollower(options: FollowerOptions) {
             error: message,
           });
         }
-        await recordNodeStatus(database.db, {
-          url,
-          chain,
-          chainNetworkId: id,
-          error: message,
-        }).catch(() => {});
+        await reportNode(id, message).catch(() => {});
         // A node that changed genesis (a new chain on the same URL) is identified again.
         if (failures % 5 === 0) id = undefined;
         await sleep(Math.min(10_000, options.pollIntervalMs * 2 ** Math.min(failures, 5)), signal);
       }
     }
     await unlock?.();
+  }
+
+  let reported = { key: '', at: 0 };
+
+  /** The node's row for the dashboard: written when it changes, and at most every few seconds otherwise. */
+  async function reportNode(id: string | undefined, error?: string) {
+    const key = `${id}|${status.headHeight}|${error ?? ''}`;
+    if (key === reported.key && Date.now() - reported.at < NODE_REPORT_INTERVAL_MS) return;
+    await recordNodeStatus(database.db, {
+      url,
+      chain,
+      chainNetworkId: id,
+      headHeight: status.headHeight,
+      error,
+    });
+    reported = { key, at: Date.now() };
   }
 
   /**
