@@ -10,7 +10,10 @@ import { parseOptions, port } from '../options';
 const upOptions = z.object({
   scenario: z
     .string()
-    .regex(/^[a-z0-9-]+$/, 'a scenario name is lowercase letters, digits and dashes'),
+    .refine(
+      (v) => /^[a-z0-9-]+$/.test(v) || v.endsWith('.json'),
+      'a scenario is a built-in name (lowercase letters, digits, dashes) or a .json file',
+    ),
   host: z.string().min(1),
   port: port,
   indexerPort: port,
@@ -25,7 +28,7 @@ export function registerUpCommand(program: Command) {
   program
     .command('up')
     .description('run the whole stack: database, devnet, indexer and dashboard')
-    .option('--scenario <name>', 'devnet scenario to play', 'demo')
+    .option('--scenario <name>', 'devnet scenario to play: a built-in name or a .json file', 'demo')
     .option('--host <host>', 'interface every server listens on', '127.0.0.1')
     .option('--port <port>', 'dashboard port', '3000')
     .option('--indexer-port <port>', 'indexer ops port (/health /ready /status /metrics)', '3100')

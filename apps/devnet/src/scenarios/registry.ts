@@ -1,5 +1,6 @@
 import { demo } from './demo';
 import { rehearsal3of5, rehearsal4of5, rehearsalWith } from './rehearsal';
+import { isScenarioFile, loadScenarioFile } from './scenario-file';
 import type { ScenarioDefinition, ScenarioProposal } from './types';
 
 function driftProposal(): ScenarioProposal {
@@ -57,6 +58,7 @@ export function listScenarios(): { name: string; description: string }[] {
 }
 
 export function findScenario(name: string): ScenarioDefinition {
+  if (isScenarioFile(name)) return loadScenarioFile(name);
   const found = SCENARIOS.find((s) => s.name === name);
   if (!found)
     throw new Error(

@@ -1,0 +1,102 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DevnetEvent } from '../network/events';
+import { type Devnet, startDevnet } from '../start-devnet';
+import { findScenario } from './registry';
+
+const example = join(import.meta.dirname, '..', '..', 'scenarios', 'public-decides.json');
+
+function writeScenario(content: unknown): string {
+  const path = join(
+    tmpdir(),
+    `ratify-scenario-${process.pid}-${Math.random().toString(36).slice(2)}.json`,
+  );
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+let devnet: Devnet | undefined;
+afterEach(async () => {
+  await devnet?.stop();
+  devnet = undefined;
+});
+
+describe('scenario files', () => {
+  it('plays a JSON scenario: a changed public vote approves the upgrade and the split follows', async () => {
+    const events: DevnetEvent[] = [];
+    devnet = await startDevnet({
+      scenario: example,
+      portBase: 4510,
+      blockTimeMs: 0,
+      log: (e) => events.push(e),
+    });
+    await devnet.advance(40);
+    const activation = events.find((e) => e.type === 'activation');
+    expect(activation).toMatchObject({ approved: true, governorYes: 3, publicYes: 2 });
+    expect(events.some((e) => e.type === 'chain-started' && e.chain === 'delta')).toBe(true);
+    expect(devnet.accounts.find((a) => a.dev)?.name).toBe('public-c');
+  });
+
+  it.each([
+    ['not JSON', '{ "name": ', /scenario file .*: /],
+    [
+      'an unknown voter',
+      {
+        ...JSON.parse('{}'),
+        name: 'x',
+        validators: [{ name: 'a', role: 'governor', stake: 1 }],
+        proposals: [
+          {
+            key: 'k',
+            proposer: 'a',
+            submitAt: 1,
+            votingEndsAt: 2,
+            activationAt: 3,
+            minGovernorValidators: 1,
+            minPublicValidators: 0,
+            deltaMinAlphaBlocks: 1,
+            votes: [{ voter: 'b', choice: 1, at: 1 }],
+          },
+        ],
+      },
+      /proposals\.0\.votes\.0\.voter: no validator named 'b'/,
+    ],
+    [
+      'a bad choice',
+      {
+        name: 'x',
+        validators: [{ name: 'a', role: 'governor', stake: 1 }],
+        proposals: [
+          {
+            key: 'k',
+            proposer: 'a',
+            submitAt: 1,
+            votingEndsAt: 2,
+            activationAt: 3,
+            minGovernorValidators: 1,
+            minPublicValidators: 0,
+            deltaMinAlphaBlocks: 1,
+            votes: [{ voter: 'a', choice: 4, at: 1 }],
+          },
+        ],
+      },
+      /proposals\.0\.votes\.0\.choice/,
+    ],
+    [
+      'an unknown field',
+      {
+        name: 'x',
+        validators: [{ name: 'a', role: 'governor', stake: 1 }],
+        proposals: [],
+        extra: true,
+      },
+      /Unrecognized key/,
+    ],
+  ])('rejects %s with the path and the reason', (_what, content, message) => {
+    expect(() => findScenario(writeScenario(content)).build({ blockTimeMs: 1000 })).toThrow(
+      message,
+    );
+  });
+});
