@@ -33,21 +33,16 @@ export type NetworkUpgradeVote = {
   votedAtHeight: number;
 };
 
-/** The public inputs of `submit_network_upgrade`, in order. */
-export type SubmitNetworkUpgradeArgs = {
-  proposalId: bigint;
-  sourceNetwork: number;
-  targetNetwork: number;
-  activationHeight: number;
-  alphaExpectedHash: bigint;
-  alphaParamsHash: bigint;
-  deltaExpectedHash: bigint;
-  deltaParamsHash: bigint;
-  deltaMinAlphaBlocks: number;
-  minGovernorValidators: number;
-  minPublicValidators: number;
-  votingEndsHeight: number;
-};
+/** The public inputs of `submit_network_upgrade`: the proposal without what finalize fills in. */
+export type SubmitNetworkUpgradeArgs = Omit<
+  NetworkUpgradeProposal,
+  | 'governorYesVotes'
+  | 'governorNoVotes'
+  | 'publicYesVotes'
+  | 'publicNoVotes'
+  | 'proposer'
+  | 'createdAtHeight'
+>;
 
 /** The public inputs of `vote_network_upgrade`, in order. */
 export type VoteNetworkUpgradeArgs = { proposalId: bigint; choice: number };

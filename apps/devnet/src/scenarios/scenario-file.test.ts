@@ -39,59 +39,33 @@ describe('scenario files', () => {
     expect(devnet.accounts.find((a) => a.dev)?.name).toBe('public-c');
   });
 
+  const proposal = {
+    key: 'k',
+    proposer: 'a',
+    submitAt: 1,
+    votingEndsAt: 2,
+    activationAt: 3,
+    minGovernorValidators: 1,
+    minPublicValidators: 0,
+    deltaMinAlphaBlocks: 1,
+  };
+  const withVote = (vote: unknown) => ({
+    name: 'x',
+    validators: [{ name: 'a', role: 'governor', stake: 1 }],
+    proposals: [{ ...proposal, votes: [vote] }],
+  });
+
   it.each([
     ['not JSON', '{ "name": ', /scenario file .*: /],
     [
       'an unknown voter',
-      {
-        ...JSON.parse('{}'),
-        name: 'x',
-        validators: [{ name: 'a', role: 'governor', stake: 1 }],
-        proposals: [
-          {
-            key: 'k',
-            proposer: 'a',
-            submitAt: 1,
-            votingEndsAt: 2,
-            activationAt: 3,
-            minGovernorValidators: 1,
-            minPublicValidators: 0,
-            deltaMinAlphaBlocks: 1,
-            votes: [{ voter: 'b', choice: 1, at: 1 }],
-          },
-        ],
-      },
+      withVote({ voter: 'b', choice: 1, at: 1 }),
       /proposals\.0\.votes\.0\.voter: no validator named 'b'/,
     ],
-    [
-      'a bad choice',
-      {
-        name: 'x',
-        validators: [{ name: 'a', role: 'governor', stake: 1 }],
-        proposals: [
-          {
-            key: 'k',
-            proposer: 'a',
-            submitAt: 1,
-            votingEndsAt: 2,
-            activationAt: 3,
-            minGovernorValidators: 1,
-            minPublicValidators: 0,
-            deltaMinAlphaBlocks: 1,
-            votes: [{ voter: 'a', choice: 4, at: 1 }],
-          },
-        ],
-      },
-      /proposals\.0\.votes\.0\.choice/,
-    ],
+    ['a bad choice', withVote({ voter: 'a', choice: 4, at: 1 }), /proposals\.0\.votes\.0\.choice/],
     [
       'an unknown field',
-      {
-        name: 'x',
-        validators: [{ name: 'a', role: 'governor', stake: 1 }],
-        proposals: [],
-        extra: true,
-      },
+      { ...withVote({ voter: 'a', choice: 1, at: 1 }), extra: true },
       /Unrecognized key/,
     ],
   ])('rejects %s with the path and the reason', (_what, content, message) => {

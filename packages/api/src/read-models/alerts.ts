@@ -1,5 +1,6 @@
-import { type Database, listChainNetworks, recentBlocks } from '@ratify/db';
-import { detectStall, type HealthAlert, intervalStats } from '@ratify/governance';
+import { type Database, listChainNetworks } from '@ratify/db';
+import type { HealthAlert } from '@ratify/governance';
+import { chainProduction } from './production';
 import { buildSplitView } from './split';
 
 export type Alert = {
@@ -66,14 +67,10 @@ export async function buildAlerts(db: Database): Promise<Alert[]> {
       a.severity === b.severity ? 0 : a.severity === 'critical' ? -1 : 1,
     );
   }
-  const now = Math.floor(Date.now() / 1000);
   const alerts: Alert[] = [];
   for (const { network } of await listChainNetworks(db)) {
-    const blocks = await recentBlocks(db, network.id, 50);
-    const stats = intervalStats(blocks.map((b) => ({ height: b.height, timestamp: b.timestamp })));
-    if (!stats) continue;
-    const stall = detectStall(stats, now);
-    if (stall.stalled) {
+    const stall = (await chainProduction(db, network.id))?.stall;
+    if (stall?.stalled) {
       alerts.push({
         severity: 'critical',
         code: 'stalled',

@@ -4,18 +4,16 @@ import {
   type Database,
   listChainNetworks,
   type ProposalRecord,
-  recentBlocks,
   validatorSetAt,
 } from '@ratify/db';
 import {
   type Approval,
-  detectStall,
-  intervalStats,
   type Lifecycle,
   lifecycle,
   type ProposalTerms,
   proposalValidity,
 } from '@ratify/governance';
+import { chainProduction } from './production';
 
 export type { Lifecycle };
 
@@ -44,9 +42,7 @@ export function termsOf(p: ProposalRecord): ProposalTerms {
 }
 
 async function stalled(db: Database, chainNetworkId: string): Promise<boolean> {
-  const blocks = await recentBlocks(db, chainNetworkId, 30);
-  const stats = intervalStats(blocks.map((b) => ({ height: b.height, timestamp: b.timestamp })));
-  return stats ? detectStall(stats, Math.floor(Date.now() / 1000)).stalled : false;
+  return (await chainProduction(db, chainNetworkId))?.stall.stalled ?? false;
 }
 
 /**

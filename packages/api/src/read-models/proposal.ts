@@ -5,7 +5,6 @@ import {
   indexedHeight,
   listProposals,
   type ProposalRecord,
-  recentBlocks,
   type VoteRecord,
   validatorSetAt,
   votesForProposal,
@@ -20,6 +19,7 @@ import {
   type Tally,
 } from '@ratify/governance';
 import { lifecycleFor } from './lifecycle';
+import { recentBlockTimes } from './production';
 
 const CHOICES = { 1: 'yes', 2: 'no', 3: 'abstain' } as const;
 export type ChoiceName = (typeof CHOICES)[keyof typeof CHOICES];
@@ -126,10 +126,7 @@ export async function buildProposalView(db: Database, proposalId: string) {
   const life = await lifecycleFor(db, row, approval, head);
   const counted = new Set(tally.counted.map((v) => v.transactionId));
   const onchain = p.onchainCounters;
-  const blocks = (await recentBlocks(db, p.chainNetworkId, 100)).map((b) => ({
-    height: b.height,
-    timestamp: b.timestamp,
-  }));
+  const blocks = await recentBlockTimes(db, p.chainNetworkId, 100);
   const now = Math.floor(Date.now() / 1000);
   return {
     chainNetworkId: p.chainNetworkId,

@@ -42,7 +42,8 @@ export async function buildSplitView(db: Database) {
   const chosen = tallies.find((t) => t.approval.approved) ?? tallies[0];
   if (!chosen) return null;
   const p = chosen.row.proposal;
-  const hrp = p.proposer.slice(0, p.proposer.lastIndexOf('1'));
+  // Voters' addresses carry the Alpha chain's prefix; Delta authors are compared in it.
+  const hrp = decodeAddress(p.proposer).hrp;
   const projection = projectSplit({ tally: chosen.tally, committee: chosen.committee });
   const networks = await listChainNetworks(db);
   const find = (chain: string, networkId: number, not?: string) =>

@@ -1,21 +1,15 @@
-import { listChainNetworks, listNodes, recentBlocks } from '@ratify/db';
-import { detectStall, intervalStats } from '@ratify/governance';
+import { listChainNetworks, listNodes } from '@ratify/db';
 import type { TRPCRouterRecord } from '@trpc/server';
+import { chainProduction } from '../read-models/production';
 import { publicProcedure } from '../trpc';
 
 export const chainsRouter = {
   list: publicProcedure.query(async ({ ctx }) => {
     const [networks, nodes] = await Promise.all([listChainNetworks(ctx.db), listNodes(ctx.db)]);
-    const now = Math.floor(Date.now() / 1000);
     return {
       networks: await Promise.all(
         networks.map(async (n) => {
-          // Block production judged against the chain's own recent pace.
-          const blocks = await recentBlocks(ctx.db, n.network.id, 50);
-          const stats = intervalStats(
-            blocks.map((b) => ({ height: b.height, timestamp: b.timestamp })),
-          );
-          const stall = stats ? detectStall(stats, now) : null;
+          const production = await chainProduction(ctx.db, n.network.id);
           return {
             id: n.network.id,
             chain: n.network.chain,
@@ -25,14 +19,14 @@ export const chainsRouter = {
             indexedHeight: n.indexedHeight,
             indexedAt: n.indexedAt?.toISOString() ?? null,
             lastBlockTimestamp: n.lastBlockTimestamp,
-            medianIntervalMs: stats?.medianMs ?? null,
+            medianIntervalMs: production?.stats.medianMs ?? null,
             production:
-              stall === null
+              production === null
                 ? ('unknown' as const)
-                : stall.stalled
+                : production.stall.stalled
                   ? ('stalled' as const)
                   : ('producing' as const),
-            stallThresholdSeconds: stall?.thresholdSeconds ?? null,
+            stallThresholdSeconds: production?.stall.thresholdSeconds ?? null,
           };
         }),
       ),
