@@ -37,6 +37,7 @@ export {
   type MappingValueWithMetadata,
   type NodeClient,
   type NodeClientOptions,
+  type PacingState,
 } from './client/node-client';
 export { BaseError, type BaseErrorParameters, isRetryable } from './errors';
 export {
