@@ -1,5 +1,5 @@
 import { bech32m } from '@scure/base';
-import { isGroupX } from './plaintext/curve';
+import { isPoint } from './plaintext/curve';
 import { FIELD_MODULUS } from './plaintext/types';
 
 /** Default address HRPs of the forks; upstream uses `aleo`. */
@@ -67,7 +67,7 @@ export function decodeAddress(text: string): { hrp: string; bytes: Uint8Array } 
     throw new Bech32Error(`invalid address "${text}": data is ${bytes.length} bytes, expected 32`);
   }
   if (!/^[a-z]{1,20}$/.test(hrp)) throw new Bech32Error(`invalid address "${text}": bad HRP`);
-  if (hrp === UPSTREAM_HRP && !isGroupX(bytesToBigIntLE(bytes))) {
+  if (hrp === UPSTREAM_HRP && !isPoint(bytesToBigIntLE(bytes))) {
     throw new Bech32Error(
       `invalid address "${text}": not the x-coordinate of a point in the group`,
     );

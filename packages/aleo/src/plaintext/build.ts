@@ -1,4 +1,4 @@
-import { isGroupX } from './curve';
+import { isPoint } from './curve';
 import { PlaintextError } from './errors';
 import { checkStringLength, parseLiteralToken } from './literals';
 import {
@@ -33,7 +33,7 @@ function fieldLike(kind: 'field' | 'scalar' | 'group', modulus: bigint) {
   return (n: number | bigint): Plaintext => {
     const r = BigInt(n) % modulus;
     const value = r < 0n ? r + modulus : r;
-    if (kind === 'group' && !isGroupX(value)) {
+    if (kind === 'group' && !isPoint(value)) {
       throw new RangeError(`${value} is not the x-coordinate of a point in the group`);
     }
     return { kind, value };

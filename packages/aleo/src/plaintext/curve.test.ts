@@ -2,7 +2,7 @@ import { edwards } from '@noble/curves/abstract/edwards.js';
 import { Field, FpLegendre } from '@noble/curves/abstract/modular.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EDWARDS_D, isGroupX, jacobi } from './curve';
+import { EDWARDS_D, isGroupX, isPoint, jacobi } from './curve';
 import { FIELD_MODULUS, SCALAR_MODULUS } from './types';
 
 // An independent oracle: recover y, then multiply by the subgroup order with noble's
@@ -62,6 +62,17 @@ describe('Edwards BLS12-377 x-coordinates', () => {
         expect(isGroupX(Curve.BASE.multiply(k).toAffine().x)).toBe(true);
       }),
       { numRuns: 50 },
+    );
+  });
+
+  it('remembers points without changing the answer', () => {
+    fc.assert(
+      fc.property(fieldElement, (x) => {
+        const first = isPoint(x);
+        expect(first).toBe(isGroupX(x));
+        expect(isPoint(x)).toBe(first);
+      }),
+      { numRuns: 200 },
     );
   });
 

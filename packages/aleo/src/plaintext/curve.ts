@@ -47,3 +47,17 @@ export function jacobi(a: bigint, n: bigint): -1 | 0 | 1 {
   }
   return m === 1n ? t : 0;
 }
+
+// Chains repeat the same accounts and keys, and each check costs tens of microseconds:
+// remember recent points (only valid ones, so a flood of bad values cannot evict them).
+const recentPoints = new Set<bigint>();
+const MAX_RECENT_POINTS = 8192;
+
+/** `isGroupX`, answered from memory for recently seen points. */
+export function isPoint(x: bigint): boolean {
+  if (recentPoints.has(x)) return true;
+  if (!isGroupX(x)) return false;
+  if (recentPoints.size >= MAX_RECENT_POINTS) recentPoints.clear();
+  recentPoints.add(x);
+  return true;
+}

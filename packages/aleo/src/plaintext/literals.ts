@@ -1,5 +1,5 @@
 import { Bech32Error, bytesToBigIntLE, decodeAddress, decodeBech32m } from '../bech32';
-import { isGroupX } from './curve';
+import { isPoint } from './curve';
 import { PlaintextError } from './errors';
 import {
   FIELD_MODULUS,
@@ -66,7 +66,7 @@ function parseNumber(token: string, position: number): LiteralValue {
       throw new PlaintextError(`${suffix} literal "${token}" has a leading zero`, position);
     }
     const value = mod(BigInt(sign + digits), FIELD_LIKE_MODULUS[suffix]);
-    if (suffix === 'group' && !isGroupX(value)) {
+    if (suffix === 'group' && !isPoint(value)) {
       throw new PlaintextError(`"${token}" ${NOT_A_POINT}`, position);
     }
     return { kind: suffix, value };
@@ -115,7 +115,7 @@ function badSignaturePart(bytes: Uint8Array): string | undefined {
     const part = SIGNATURE_PARTS[i] as string;
     const n = bytesToBigIntLE(bytes.subarray(32 * i, 32 * i + 32));
     if (i < 2 && n >= SCALAR_MODULUS) return `${part} is not below the scalar modulus`;
-    if (i >= 2 && !isGroupX(n)) return `${part} ${NOT_A_POINT}`;
+    if (i >= 2 && !isPoint(n)) return `${part} ${NOT_A_POINT}`;
   }
   return undefined;
 }
