@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from './client';
+import { indexedPayload } from './notify';
 import {
   blocks,
   chainNetworks,
@@ -80,9 +81,7 @@ export async function writeBatch(db: Database, batch: IndexedBatch): Promise<voi
         target: checkpoints.chainNetworkId,
         set: { ...batch.checkpoint, updatedAt: sql`now()` },
       });
-    await tx.execute(
-      sql`SELECT pg_notify(${NOTIFY_CHANNEL}, ${`${id}:${batch.checkpoint.height}`})`,
-    );
+    await tx.execute(sql`SELECT pg_notify(${NOTIFY_CHANNEL}, ${indexedPayload(batch)})`);
   });
 }
 
