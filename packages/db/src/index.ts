@@ -1,3 +1,20 @@
+export {
+  type AlertEvent,
+  type AlertEventRecord,
+  alertKey,
+  clearAlertsExcept,
+  type DeliveryOutcome,
+  type DeliveryRecord,
+  type DueDelivery,
+  deliverDue,
+  enqueueDeliveries,
+  listAlertEvents,
+  listDeliveries,
+  type Queryable,
+  type ReceiverRow,
+  raiseAlert,
+  raiseAlerts,
+} from './alerts';
 export { createDbClient, type Database, type DbClient } from './client';
 export {
   type IndexedNotification,
@@ -24,6 +41,9 @@ export {
   votesForProposal,
 } from './queries';
 export {
+  alertDeliveries,
+  alertEvents,
+  alertReceivers,
   blocks,
   chainNetworks,
   checkpoints,
