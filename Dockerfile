@@ -50,6 +50,6 @@ COPY --from=build /app ./
 RUN mkdir -p apps/web/.next/cache && chown node:node apps/web/.next/cache
 USER node
 # dashboard, indexer ops endpoints, devnet nodes (demo profile)
-EXPOSE 3000 3100 3030-3033
+EXPOSE 3000 3100 3030 3031 3032 3033
 ENTRYPOINT ["node", "apps/cli/bin/ratify.mjs"]
 CMD ["serve"]

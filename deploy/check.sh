@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Checks the deployment files without a Docker engine: both compose setups validate, the
-# Dockerfile installs every workspace, and the Prometheus config and alert rules hold (with
-# their unit tests). Needs `docker-compose` (v1 or v2's plugin) and `promtool` on PATH.
+# Checks the deployment files without a Docker engine: the compose setups validate, the
+# Dockerfile lints and installs every workspace, and the Prometheus config and alert rules
+# hold (with their unit tests). Needs `docker-compose` (v1, or v2's plugin) and `promtool`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,6 +33,9 @@ node --input-type=module -e '
     process.exit(1);
   }
 '
+
+echo "Dockerfile: instructions and flags (dockerfile-utils, the Docker language server's linter)"
+npx --yes dockerfile-utils@0.16.3 lint Dockerfile
 
 echo "prometheus: config, rules and rule tests"
 promtool check config deploy/prometheus/prometheus.yml
