@@ -39,8 +39,10 @@ RUN npm run build -w @ratify/web
 
 # --- runtime: sources (run through tsx), node_modules, the built dashboard, migrations --
 FROM ${NODE_IMAGE} AS runtime
+# RATIFY_WEB_PREBUILT: `ratify serve` uses the build made above instead of building at start.
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
+    RATIFY_WEB_PREBUILT=1 \
     INDEXER_HOST=0.0.0.0 \
     LOG_FORMAT=json
 WORKDIR /app
