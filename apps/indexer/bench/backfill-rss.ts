@@ -52,7 +52,7 @@ export async function backfillRss(
       ALPHA_NODES: nodeUrl,
       DELTA_NODES: '',
       INDEXER_PORT: String(await freePort()),
-      NODE_REQUESTS_PER_SECOND: '10000',
+      NODE_REQUESTS_PER_SECOND: 'unpaced',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

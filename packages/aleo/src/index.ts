@@ -33,6 +33,7 @@ export {
   type CommitteeInfo,
   type CommitteeMember,
   createNodeClient,
+  DEFAULT_REQUESTS_PER_SECOND,
   MAX_BLOCKS_PER_CALL,
   type MappingValueWithMetadata,
   type NodeClient,

@@ -30,8 +30,8 @@ export type NodeClientOptions = {
   /**
    * Starting request rate per second; the client then learns the node's limit: it grows
    * while the node takes everything and settles just under the limit on a rate-limit
-   * answer. `Infinity`: unpaced until the node answers with a limit. Default 8 (nodes
-   * limit each IP to 10/s by default).
+   * answer. `Infinity`: unpaced until the node answers with a limit. Default
+   * {@link DEFAULT_REQUESTS_PER_SECOND}.
    */
   requestsPerSecond?: number;
   /** Never probe above this rate. Default: no bound. */
@@ -55,6 +55,12 @@ export type PacingState = {
 };
 export type MappingValueWithMetadata = { data: string | null; height: number };
 
+/**
+ * Nodes limit each client IP to 10 requests/s unless configured otherwise; starting just
+ * under that (with the margin kept under a learned limit) costs no refusal on such a node.
+ */
+export const DEFAULT_REQUESTS_PER_SECOND = 9.7;
+
 /** The node answers `end` exclusive and at most this many blocks per call. */
 export const MAX_BLOCKS_PER_CALL = 50;
 
@@ -72,7 +78,7 @@ export function createNodeClient(options: NodeClientOptions) {
     backoffMs: options.backoffMs ?? 250,
     maxBackoffMs: options.maxBackoffMs ?? 10_000,
     pacer: createPacer({
-      requestsPerSecond: options.requestsPerSecond ?? 8,
+      requestsPerSecond: options.requestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND,
       maxRequestsPerSecond: options.maxRequestsPerSecond,
       maxParallel,
     }),
