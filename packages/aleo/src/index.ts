@@ -23,6 +23,13 @@ export {
   governanceTransitions,
 } from './block-helpers';
 export { blockSummary } from './block-summary';
+export {
+  CREDITS_PROGRAM,
+  NETWORK_NAMES,
+  type NetworkName,
+  networkNameOf,
+  VOTE_FUNCTION,
+} from './chain-constants';
 export { NodeError } from './client/errors';
 export type { RequestOptions } from './client/http';
 export {

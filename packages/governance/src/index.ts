@@ -67,6 +67,7 @@ export { computeTally, isLaterVote, tallyCounts } from './tally';
 export type {
   BlockTime,
   CastVote,
+  ChoiceName,
   Committee,
   CommitteeMember,
   GovernorSet,
@@ -75,7 +76,16 @@ export type {
   ProposalTerms,
   VoteChoice,
 } from './types';
-export { ABSTAIN, CANARY, MAINNET, NO, TESTNET, YES } from './types';
+export {
+  ABSTAIN,
+  CANARY,
+  CHOICE_LABELS,
+  CHOICE_NAMES,
+  MAINNET,
+  NO,
+  TESTNET,
+  YES,
+} from './types';
 export type {
   InvalidReason,
   InvalidReasonCode,
