@@ -79,6 +79,7 @@ export type {
 export {
   ABSTAIN,
   CANARY,
+  CHOICE_BY_NAME,
   CHOICE_LABELS,
   CHOICE_NAMES,
   MAINNET,

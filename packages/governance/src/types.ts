@@ -46,6 +46,10 @@ export const CHOICE_NAMES = { 1: 'yes', 2: 'no', 3: 'abstain' } as const satisfi
   string
 >;
 export type ChoiceName = (typeof CHOICE_NAMES)[VoteChoice];
+export const CHOICE_BY_NAME = { yes: 1, no: 2, abstain: 3 } as const satisfies Record<
+  ChoiceName,
+  VoteChoice
+>;
 export const CHOICE_LABELS = { yes: 'Yes', no: 'No', abstain: 'Abstain' } as const satisfies Record<
   ChoiceName,
   string
