@@ -6,6 +6,9 @@ import { currentWalletState, onWalletChange } from '../wallet-store';
 import type { VoteWallet } from './vote-wallet';
 
 export const KEYSTORE_ID = 'keystore';
+// A key on slate, inline like a standard wallet's icon.
+const KEYSTORE_ICON =
+  'data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHZpZXdCb3g9IjAgMCAxNiAxNiI+PHJlY3Qgd2lkdGg9IjE2IiBoZWlnaHQ9IjE2IiByeD0iMyIgZmlsbD0iIzMzNDE1NSIvPjxjaXJjbGUgY3g9IjYiIGN5PSI4IiByPSIyLjUiIHN0cm9rZT0iI2ZmZiIgc3Ryb2tlLXdpZHRoPSIxLjUiIGZpbGw9Im5vbmUiLz48cGF0aCBkPSJNOC41IDhIMTNNMTEuNSA4djIiIHN0cm9rZT0iI2ZmZiIgc3Ryb2tlLXdpZHRoPSIxLjUiLz48L3N2Zz4=';
 
 /** The vote's proposal id, `NNNfield`, which the relay's signing context is looked up by. */
 function proposalOf(inputs: readonly string[]): string {
@@ -28,7 +31,7 @@ export function createKeystoreWallet(client: TRPCClient<AppRouter>): VoteWallet 
   return {
     id: KEYSTORE_ID,
     name: 'Browser keystore',
-    icon: null,
+    icon: KEYSTORE_ICON,
     builtIn: true,
     chains: [],
     async connect(network) {
