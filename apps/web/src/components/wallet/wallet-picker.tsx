@@ -26,7 +26,7 @@ export function WalletPicker({
 }: {
   wallets: VoteWallet[];
   unusable: UnusableWallet[];
-  chosen: VoteWallet;
+  chosen: VoteWallet | null;
   onChoose: (w: VoteWallet) => void;
   disabled: boolean;
 }) {
