@@ -60,10 +60,11 @@ export const connection = {
 
   async disconnect(): Promise<void> {
     const wallet = state.wallet;
+    const was = state.connection.status;
     attempt++;
     drop();
-    // The dashboard forgets the account whatever the wallet answers.
-    await wallet?.disconnect().catch(() => {});
+    // A wallet never connected is not bothered; one that was is told, whatever it answers.
+    if (was === 'connected' || was === 'connecting') await wallet?.disconnect().catch(() => {});
   },
 
   /** Chooses a wallet without connecting it; the previous one is disconnected. */

@@ -237,7 +237,8 @@ export function VotePanel({ p }: { p: ProposalView }) {
               ? 'Sign and change vote'
               : 'Sign and submit vote'}
         </button>
-        {reason && !busy ? (
+        {/* A refusal of the wallet is already shown beside it. */}
+        {reason && reason !== fit && !busy ? (
           <span className="text-sm text-slate-600" data-testid="vote-disabled-reason">
             {reason}
           </span>
