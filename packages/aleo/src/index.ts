@@ -30,8 +30,12 @@ export {
   networkNameOf,
   VOTE_FUNCTION,
 } from './chain-constants';
-export { NodeError } from './client/errors';
-export type { RequestOptions } from './client/http';
+export {
+  type NodeErrorKind,
+  NodeRequestError,
+  type NodeRequestErrorParameters,
+} from './client/errors';
+export { parseRetryAfterMs, type RequestOptions } from './client/http';
 export {
   type CommitteeInfo,
   type CommitteeMember,
@@ -41,6 +45,7 @@ export {
   type NodeClient,
   type NodeClientOptions,
 } from './client/node-client';
+export { BaseError, type BaseErrorParameters, isRetryable } from './errors';
 export {
   decodeProposal,
   decodeSubmitArgs,
