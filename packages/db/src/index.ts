@@ -17,11 +17,17 @@ export {
 } from './alerts';
 export { createDbClient, type Database, type DbClient } from './client';
 export {
+  type IndexedNotification,
+  indexedPayload,
+  parseIndexedPayload,
+} from './notify';
+export {
   blockAt,
   type ChainNetworkRecord,
   findProposal,
   findProposalsById,
   indexedHeight,
+  indexedHeights,
   latestValidatorSet,
   listChainNetworks,
   listNodes,

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from './alerts';
 import type { Database } from './client';
+import { indexedPayload } from './notify';
 import {
   blocks,
   chainNetworks,
@@ -87,9 +88,7 @@ export async function writeBatch(
         set: { ...batch.checkpoint, updatedAt: sql`now()` },
       });
     await hooks.beforeCommit?.(tx);
-    await tx.execute(
-      sql`SELECT pg_notify(${NOTIFY_CHANNEL}, ${`${id}:${batch.checkpoint.height}`})`,
-    );
+    await tx.execute(sql`SELECT pg_notify(${NOTIFY_CHANNEL}, ${indexedPayload(batch)})`);
   });
 }
 
