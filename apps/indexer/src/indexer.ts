@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createNodeClient } from '@ratify/aleo';
 import { createDbClient } from '@ratify/db';
+import { type AlertSettings, startAlerts } from './alerts';
 import { type Chain, createFollower, type FollowerStatus, type LogEvent } from './follow/follower';
 import { startOpsServer } from './ops/server';
 
@@ -15,6 +16,8 @@ export type IndexerOptions = {
   /** Requests per second per node; nodes limit each client to 10/s by default. */
   requestsPerSecond?: number;
   log?: (event: LogEvent) => void;
+  /** Webhook receivers and lead time (`parseAlertEnv`); events are recorded either way. */
+  alerts?: AlertSettings;
 };
 
 export type IndexerHandle = {
@@ -32,7 +35,19 @@ export async function startIndexer(options: IndexerOptions): Promise<IndexerHand
     ...options.alphaNodes.map((url) => ({ url, chain: 'alpha' as const })),
     ...options.deltaNodes.map((url) => ({ url, chain: 'delta' as const })),
   ];
-  const followers = nodes.map((n) =>
+  const statuses = () => followers.map((f) => f.status);
+  const caughtUp = (id: string) =>
+    statuses().some(
+      (s) => s.chainNetworkId === id && (s.headHeight ?? 0) - (s.indexedHeight ?? -3) <= 2,
+    );
+  const alerts = startAlerts({
+    database,
+    settings: options.alerts ?? { receivers: [], leadSeconds: 3600 },
+    log,
+    signal: abort.signal,
+    isCaughtUp: caughtUp,
+  });
+  const followers: ReturnType<typeof createFollower>[] = nodes.map((n) =>
     createFollower({
       ...n,
       database,
@@ -40,13 +55,13 @@ export async function startIndexer(options: IndexerOptions): Promise<IndexerHand
       log,
       pollIntervalMs: options.pollIntervalMs ?? 500,
       batchSize: options.batchSize ?? 200,
+      beforeCommit: alerts.beforeCommit,
       client: createNodeClient({
         baseUrl: n.url,
         requestsPerSecond: options.requestsPerSecond ?? 8,
       }),
     }),
   );
-  const statuses = () => followers.map((f) => f.status);
   const server = await startOpsServer(statuses, {
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 3100,
@@ -58,7 +73,7 @@ export async function startIndexer(options: IndexerOptions): Promise<IndexerHand
     statuses,
     stop: async () => {
       abort.abort();
-      await Promise.allSettled(running);
+      await Promise.allSettled([...running, alerts.done]);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await database.close();

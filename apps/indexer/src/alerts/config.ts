@@ -18,6 +18,12 @@ export type AlertSettings = {
   receivers: Receiver[];
   /** "Voting ends" and "activation" are announced this long before the estimate. */
   leadSeconds: number;
+  /** Faster rounds for tests; production keeps the defaults. */
+  timing?: {
+    evaluateIntervalMs?: number;
+    deliveryIntervalMs?: number;
+    retry?: { baseMs: number; maxMs: number };
+  };
 };
 
 const kind = z.enum(alertKindNames, {

@@ -54,26 +54,52 @@ export function startAlertDelivery(options: AlertDeliveryOptions): AlertDelivery
     // In order per receiver, receivers in parallel: one slow receiver does not hold up others.
     const outcomes = new Array<DeliveryOutcome>(due.length);
     const groups = new Map<string, number[]>();
-    for (const [i, d] of due.entries()) groups.set(d.receiverId, [...(groups.get(d.receiverId) ?? []), i]);
+    for (const [i, d] of due.entries())
+      groups.set(d.receiverId, [...(groups.get(d.receiverId) ?? []), i]);
     await Promise.all(
       [...groups.entries()].map(async ([id, indexes]) => {
         const receiver = byId.get(id);
         for (const i of indexes) {
           const d = due[i] as DueDelivery;
           if (!receiver) {
-            outcomes[i] = { ok: false, error: 'receiver no longer configured', retryInMs: policy.maxMs };
+            outcomes[i] = {
+              ok: false,
+              error: 'receiver no longer configured',
+              retryInMs: policy.maxMs,
+            };
             continue;
           }
-          const result = await sendAlert(receiver, d.event, { attempt: d.attempts + 1, timeoutMs: options.timeoutMs });
+          const result = await sendAlert(receiver, d.event, {
+            attempt: d.attempts + 1,
+            timeoutMs: options.timeoutMs,
+          });
           if (result.ok) {
             counts.sent += 1;
             outcomes[i] = { ok: true };
-            log({ level: 'info', msg: 'alert delivered', key: d.event.key, receiver: receiver.label, attempt: d.attempts + 1, ms: result.ms });
+            log({
+              level: 'info',
+              msg: 'alert delivered',
+              key: d.event.key,
+              receiver: receiver.label,
+              attempt: d.attempts + 1,
+              ms: result.ms,
+            });
           } else {
             counts.failed += 1;
-            const retryInMs = Math.min(policy.maxMs, Math.max(result.retryAfterMs ?? 0, backoffMs(d.attempts + 1, policy)));
+            const retryInMs = Math.min(
+              policy.maxMs,
+              Math.max(result.retryAfterMs ?? 0, backoffMs(d.attempts + 1, policy)),
+            );
             outcomes[i] = { ok: false, error: result.error, retryInMs };
-            log({ level: 'warn', msg: 'alert delivery failed', key: d.event.key, receiver: receiver.label, attempt: d.attempts + 1, error: result.error, retryInMs });
+            log({
+              level: 'warn',
+              msg: 'alert delivery failed',
+              key: d.event.key,
+              receiver: receiver.label,
+              attempt: d.attempts + 1,
+              error: result.error,
+              retryInMs,
+            });
           }
         }
       }),
@@ -85,7 +111,11 @@ export function startAlertDelivery(options: AlertDeliveryOptions): AlertDelivery
     await enqueueDeliveries(database.db, receivers);
     // Keep going while full rounds come back: a backlog drains without waiting for the timer.
     for (;;) {
-      const result = await deliverDue(database.db, { receiverIds: [...byId.keys()], limit: 20 }, send);
+      const result = await deliverDue(
+        database.db,
+        { receiverIds: [...byId.keys()], limit: 20 },
+        send,
+      );
       if (result === 'busy' || result.sent + result.failed < 20 || signal.aborted) return;
     }
   };

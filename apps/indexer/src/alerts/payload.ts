@@ -24,8 +24,13 @@ export type AlertPayload = {
 const MARK = { critical: '🔴', warning: '🟠', info: '🔵' } as Record<string, string>;
 
 /** The line a chat channel shows: severity, kind, where, what. */
-export function chatLine(e: Pick<AlertEventRecord, 'severity' | 'kind' | 'chainNetworkId' | 'height' | 'message'>): string {
-  const where = [e.chainNetworkId?.split(':').slice(0, 2).join(' network '), e.height !== null ? `height ${e.height}` : null]
+export function chatLine(
+  e: Pick<AlertEventRecord, 'severity' | 'kind' | 'chainNetworkId' | 'height' | 'message'>,
+): string {
+  const where = [
+    e.chainNetworkId?.split(':').slice(0, 2).join(' network '),
+    e.height !== null ? `height ${e.height}` : null,
+  ]
     .filter(Boolean)
     .join(', ');
   return `${MARK[e.severity] ?? ''} Ratify ${e.severity} ${e.kind}${where ? ` (${where})` : ''}: ${e.message}`.trim();

@@ -4,6 +4,7 @@ import {
   type IndexedBatch,
   latestValidatorSet,
   proposalsWithStaleCounters,
+  type Queryable,
   readCheckpoint,
   recordNodeStatus,
   rewindTo,
@@ -50,6 +51,8 @@ export type FollowerOptions = {
   signal: AbortSignal;
   log: (event: LogEvent) => void;
   client?: NodeClient;
+  /** Runs inside each batch's transaction (alerts raised by the batch commit with it). */
+  beforeCommit?: (tx: Queryable) => Promise<void>;
 };
 
 const PROGRAM = 'credits.alpha';
@@ -142,7 +145,7 @@ export function createFollower(options: FollowerOptions) {
       ]);
       batch.onchainCounters = await readCounters([...touched], head);
     }
-    await writeBatch(database.db, batch);
+    await writeBatch(database.db, batch, { beforeCommit: options.beforeCommit });
     status.indexedHeight = batch.checkpoint.height;
     status.blocksIndexed += fetched.length;
     status.lastProgressAt = Date.now();
