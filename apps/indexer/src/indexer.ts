@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { createNodeClient } from '@ratify/aleo';
-import { createDbClient } from '@ratify/db';
+import { createDbClient, onEveryBatch } from '@ratify/db';
 import { type AlertSettings, startAlerts } from './alerts';
 import { type Chain, createFollower, type FollowerStatus, type LogEvent } from './follow/follower';
 import { startOpsServer } from './ops/server';
@@ -35,19 +35,7 @@ export async function startIndexer(options: IndexerOptions): Promise<IndexerHand
     ...options.alphaNodes.map((url) => ({ url, chain: 'alpha' as const })),
     ...options.deltaNodes.map((url) => ({ url, chain: 'delta' as const })),
   ];
-  const statuses = () => followers.map((f) => f.status);
-  const caughtUp = (id: string) =>
-    statuses().some(
-      (s) => s.chainNetworkId === id && (s.headHeight ?? 0) - (s.indexedHeight ?? -3) <= 2,
-    );
-  const alerts = startAlerts({
-    database,
-    settings: options.alerts ?? { receivers: [], leadSeconds: 3600 },
-    log,
-    signal: abort.signal,
-    isCaughtUp: caughtUp,
-  });
-  const followers: ReturnType<typeof createFollower>[] = nodes.map((n) =>
+  const followers = nodes.map((n) =>
     createFollower({
       ...n,
       database,
@@ -55,13 +43,25 @@ export async function startIndexer(options: IndexerOptions): Promise<IndexerHand
       log,
       pollIntervalMs: options.pollIntervalMs ?? 500,
       batchSize: options.batchSize ?? 200,
-      beforeCommit: alerts.beforeCommit,
       client: createNodeClient({
         baseUrl: n.url,
         requestsPerSecond: options.requestsPerSecond ?? 8,
       }),
     }),
   );
+  const statuses = () => followers.map((f) => f.status);
+  const alerts = startAlerts({
+    database,
+    settings: options.alerts ?? { receivers: [], leadSeconds: 3600 },
+    log,
+    signal: abort.signal,
+    // Caught up: within two blocks of the node's head (the stall rule needs recent blocks).
+    isCaughtUp: (id) =>
+      statuses().some(
+        (s) => s.chainNetworkId === id && (s.headHeight ?? 0) - (s.indexedHeight ?? -3) <= 2,
+      ),
+  });
+  onEveryBatch(database.db, alerts.beforeCommit);
   const server = await startOpsServer(statuses, {
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 3100,

@@ -4,7 +4,7 @@ import type { AlertSettings } from './config';
 import { startAlertDelivery } from './delivery';
 import { startAlertEvaluation } from './evaluate';
 
-export { type AlertSettings, parseAlertEnv, type Receiver } from './config';
+export { AlertConfigError, type AlertSettings, parseAlertEnv, type Receiver } from './config';
 export { type RetryPolicy, startAlertDelivery } from './delivery';
 export { sendAlert } from './send';
 

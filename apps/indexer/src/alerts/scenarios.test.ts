@@ -33,27 +33,15 @@ async function until(what: string, probe: () => Promise<boolean> | boolean, time
   }
 }
 
-async function play(
-  scenario: string,
-  portBase: number,
-  expected: AlertKind[],
-  options: { blocks?: number; genesisTimestamp?: number } = {},
-) {
-  database = await createTestDatabase();
-  client = createDbClient(database.url);
-  receiver = await startReceiver();
-  devnet = await startDevnet({
-    scenario,
-    portBase,
-    blockTimeMs: 0,
-    admin: true,
-    genesisTimestamp: options.genesisTimestamp,
-  });
+function startIndexerFor(
+  url: string,
+  r: Awaited<ReturnType<typeof startReceiver>>,
+): Promise<IndexerHandle> {
   const urls = (chain: string) =>
     (devnet?.nodes ?? []).filter((n) => n.chain === chain).map((n) => n.url);
-  const settings = parseAlertEnv({ ALERT_WEBHOOKS: receiver.url, ALERT_WEBHOOK_SECRET: SECRET });
-  indexer = await startIndexer({
-    databaseUrl: database.url,
+  const settings = parseAlertEnv({ ALERT_WEBHOOKS: r.url, ALERT_WEBHOOK_SECRET: SECRET });
+  return startIndexer({
+    databaseUrl: url,
     alphaNodes: urls('alpha'),
     deltaNodes: urls('delta'),
     port: 0,
@@ -69,9 +57,44 @@ async function play(
       },
     },
   });
+}
+
+async function play(
+  scenario: string,
+  portBase: number,
+  expected: AlertKind[],
+  options: {
+    blocks?: number;
+    genesisTimestamp?: number;
+    restartAfter?: number;
+    receiver?: Awaited<ReturnType<typeof startReceiver>>;
+  } = {},
+) {
+  let restartedWith: number | undefined;
+  database = await createTestDatabase();
+  client = createDbClient(database.url);
+  receiver = options.receiver ?? (await startReceiver());
+  devnet = await startDevnet({
+    scenario,
+    portBase,
+    blockTimeMs: 0,
+    admin: true,
+    genesisTimestamp: options.genesisTimestamp,
+  });
+  indexer = await startIndexerFor(database.url, receiver);
   const started = Date.now();
   const blocks = options.blocks ?? 60;
-  for (let i = 0; i < blocks; i += 10) await devnet.advance(Math.min(10, blocks - i));
+  for (let i = 0; i < blocks; i += 10) {
+    await devnet.advance(Math.min(10, blocks - i));
+    if (options.restartAfter === i + 10) {
+      // A new indexer process takes over mid-way, while sends are in flight.
+      const first = receiver;
+      await until('a first delivery', () => first.received.length > 0);
+      await indexer.stop();
+      restartedWith = receiver.received.length;
+      indexer = await startIndexerFor(database.url, receiver);
+    }
+  }
   const r = receiver;
   await until(`${expected.join(', ')} delivered`, () => expected.every((k) => r.kinds().has(k)));
   const firstArrivals = Object.fromEntries(
@@ -88,17 +111,7 @@ async function play(
     expect(verifySignature(x.raw, x.headers['x-ratify-signature'] as string, SECRET)).toBe(true);
     expect(x.headers['x-ratify-timestamp']).toBe(String(x.body.sentAt));
   }
-  if (process.env.ALERTS_FIGURES)
-    console.log(
-      scenario,
-      JSON.stringify({
-        deliveries: keys.length,
-        kinds: [...r.kinds()],
-        firstArrivals,
-        keys: r.received.map((x) => x.body.text),
-      }),
-    );
-  return { received: r.received, firstArrivals };
+  return { received: r.received, firstArrivals, restartedWith };
 }
 
 describe('devnet scenarios reach a webhook receiver', { timeout: 90_000 }, () => {
@@ -122,6 +135,20 @@ describe('devnet scenarios reach a webhook receiver', { timeout: 90_000 }, () =>
       'alpha_started',
       'delta_started',
     ]);
+  });
+
+  it('rehearsal-4of5 with the indexer restarted mid-way: nothing arrives twice', async () => {
+    const slowReceiver = await startReceiver();
+    slowReceiver.slow(150);
+    receiver = slowReceiver;
+    const { restartedWith, received } = await play(
+      'rehearsal-4of5',
+      4490,
+      ['proposal_created', 'proposal_approved', 'alpha_started', 'delta_started'],
+      { restartAfter: 20, receiver: slowReceiver },
+    );
+    expect(restartedWith).toBeGreaterThan(0);
+    expect(received.length).toBeGreaterThan(restartedWith ?? 0);
   });
 
   it('genesis-mismatch: the wrong genesis hash', async () => {

@@ -4,7 +4,6 @@ import {
   type IndexedBatch,
   latestValidatorSet,
   proposalsWithStaleCounters,
-  type Queryable,
   readCheckpoint,
   recordNodeStatus,
   rewindTo,
@@ -51,8 +50,6 @@ export type FollowerOptions = {
   signal: AbortSignal;
   log: (event: LogEvent) => void;
   client?: NodeClient;
-  /** Runs inside each batch's transaction (alerts raised by the batch commit with it). */
-  beforeCommit?: (tx: Queryable) => Promise<void>;
 };
 
 const PROGRAM = 'credits.alpha';
@@ -145,7 +142,7 @@ export function createFollower(options: FollowerOptions) {
       ]);
       batch.onchainCounters = await readCounters([...touched], head);
     }
-    await writeBatch(database.db, batch, { beforeCommit: options.beforeCommit });
+    await writeBatch(database.db, batch);
     status.indexedHeight = batch.checkpoint.height;
     status.blocksIndexed += fetched.length;
     status.lastProgressAt = Date.now();

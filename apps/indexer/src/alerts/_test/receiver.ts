@@ -12,12 +12,13 @@ export type Received = {
 
 /**
  * A real webhook receiver on a free port. `failFirst(n)` answers 503 to the first n
- * requests (per idempotency key), as a flaky receiver would.
+ * requests (per idempotency key), as a flaky receiver would; `slow(ms)` delays success.
  */
 export async function startReceiver() {
   const received: Received[] = [];
   const attempts = new Map<string, number>();
   let failures = 0;
+  let delayMs = 0;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -30,8 +31,10 @@ export async function startReceiver() {
         res.writeHead(503).end('try later');
         return;
       }
-      received.push({ headers: req.headers, raw, body: JSON.parse(raw), at: Date.now() });
-      res.writeHead(200).end('ok');
+      setTimeout(() => {
+        received.push({ headers: req.headers, raw, body: JSON.parse(raw), at: Date.now() });
+        res.writeHead(200).end('ok');
+      }, delayMs);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -42,6 +45,10 @@ export async function startReceiver() {
     attempts,
     failFirst: (n: number) => {
       failures = n;
+    },
+    /** Answers success only after `ms`, so a stop can land while a send is in flight. */
+    slow: (ms: number) => {
+      delayMs = ms;
     },
     keys: () => received.map((r) => r.body.event.key),
     kinds: () => new Set(received.map((r) => r.body.event.kind)),
