@@ -90,7 +90,6 @@ describe('delivery worker', () => {
     expect(row?.deliveredAt).not.toBeNull();
     // Waits of about 100, 200 and 400 ms (±20 %) between the four attempts.
     const gaps = attemptsAt.slice(1).map((t, i) => t - (attemptsAt[i] as number));
-    if (process.env.ALERTS_FIGURES) console.log('retry gaps (ms)', gaps);
     expect(gaps[0]).toBeGreaterThanOrEqual(75);
     expect(gaps[2]).toBeGreaterThanOrEqual(300);
     expect((gaps[2] as number) > (gaps[0] as number)).toBe(true);
