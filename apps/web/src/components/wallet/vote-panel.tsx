@@ -179,18 +179,11 @@ export function VotePanel({ p }: { p: ProposalView }) {
         ) : null}
 
         {wallet.builtIn ? (
-          ks.status === 'loading' ? (
-            <p className="text-sm text-slate-500">Opening the wallet…</p>
-          ) : ks.status === 'none' ? (
-            p.votingOpen ? (
-              <div className="space-y-2">
-                <p className="text-sm text-slate-600">
-                  To vote, import your validator's secret key or create an account.
-                </p>
-                <WalletSetup problem={ks.problem} />
-              </div>
-            ) : null
-          ) : null
+          <KeystoreSetup
+            status={ks.status}
+            problem={ks.status === 'none' ? ks.problem : undefined}
+            open={p.votingOpen}
+          />
         ) : (
           <WalletConnection
             wallet={wallet}
@@ -268,5 +261,27 @@ export function VotePanel({ p }: { p: ProposalView }) {
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** The keystore's first step on the panel: opening, or importing or creating an account. */
+function KeystoreSetup({
+  status,
+  problem,
+  open,
+}: {
+  status: 'loading' | 'none' | 'locked' | 'unlocked';
+  problem: string | undefined;
+  open: boolean;
+}) {
+  if (status === 'loading') return <p className="text-sm text-slate-500">Opening the wallet…</p>;
+  if (status !== 'none' || !open) return null;
+  return (
+    <div className="space-y-2">
+      <p className="text-sm text-slate-600">
+        To vote, import your validator's secret key or create an account.
+      </p>
+      <WalletSetup problem={problem} />
+    </div>
   );
 }
