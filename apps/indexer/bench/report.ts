@@ -11,6 +11,7 @@ export type BenchFigures = {
   rawLimited: RawFetchResult;
   clientSeconds: number;
   clientPacing: PacingState;
+  light: { requests: number; perSecond: number; refusals: number };
   pacedSeconds: number;
   latency: number[];
   blockTimeMs: number;
@@ -51,6 +52,11 @@ export function report(log: (line: string) => void, f: BenchFigures): void {
       `(c) node client, node limited to ${f.limit}/s`,
       `${rate(f.clientSeconds).toFixed(0)} blocks/s`,
       `${pct(rate(f.clientSeconds) / f.ceiling)} of ${f.ceiling} blocks/s; ${f.clientPacing.rateLimits} limit answers`,
+    ],
+    [
+      `(c) node client, ${f.light.requests} small requests, node limited to ${f.limit}/s`,
+      `${f.light.perSecond.toFixed(2)} requests/s`,
+      `${pct(f.light.perSecond / f.limit)} of ${f.limit}/s; ${f.light.refusals} limit answers`,
     ],
     [
       `(c) indexer, node limited to ${f.limit}/s, default pacing`,

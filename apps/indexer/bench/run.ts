@@ -45,6 +45,7 @@ const flags = z
   );
 
 const PARALLEL = 4;
+const LIGHT_REQUESTS = 100;
 const root = join(import.meta.dirname, '..', '..', '..');
 const log = (line: string) => console.log(line);
 const server = process.env.DATABASE_URL
@@ -55,6 +56,8 @@ const server = process.env.DATABASE_URL
       database: 'postgres',
     });
 
+// On a shared machine the figures mean little if the bench got little CPU: say how much.
+const cpuAtStart = process.cpuUsage();
 const made = performance.now();
 const devnet = await startDevnet({
   scenario: 'demo',
@@ -95,6 +98,15 @@ await client.blocks(0, blocks);
 const clientSeconds = (performance.now() - clientStarted) / 1000;
 log(
   `(c) node client, ${flags.limit}/s node: ${(blocks / clientSeconds).toFixed(0)} blocks/s of ${ceiling}, ${client.pacing.rateLimits} limit answers`,
+);
+// The pacing alone, with answers too small for the CPU to matter: requests/s against the limit.
+await nextSecond();
+const light = createNodeClient({ baseUrl: alpha.url, maxParallel: PARALLEL });
+const lightStarted = performance.now();
+await Promise.all(Array.from({ length: LIGHT_REQUESTS }, () => light.latestHeight()));
+const lightPerSecond = LIGHT_REQUESTS / ((performance.now() - lightStarted) / 1000);
+log(
+  `(c) node client, ${LIGHT_REQUESTS} small requests: ${lightPerSecond.toFixed(2)}/s of ${flags.limit}/s, ${light.pacing.rateLimits} limit answers`,
 );
 await nextSecond();
 const paced = await indexChain(server.url, alpha.url, head);
@@ -141,9 +153,14 @@ report(log, {
   rawLimited,
   clientSeconds,
   clientPacing: client.pacing,
+  light: { requests: LIGHT_REQUESTS, perSecond: lightPerSecond, refusals: light.pacing.rateLimits },
   pacedSeconds: paced.seconds,
   latency,
   blockTimeMs: flags.blockTime,
   smallBackfill: { blocks, ...small },
   backfill,
 });
+const cpu = process.cpuUsage(cpuAtStart);
+log(
+  `the bench process had ${(((cpu.user + cpu.system) / 1000 / (performance.now() - made)) * 100).toFixed(0)}% of one core over the run (the indexer process of (e) not counted)`,
+);
