@@ -1,5 +1,7 @@
 export { createDbClient, type Database, type DbClient } from './client';
 export {
+  type AuthoringCount,
+  authoringBy,
   blockAt,
   type ChainNetworkRecord,
   findProposal,
@@ -15,6 +17,8 @@ export {
   type ValidatorSetRecord,
   type VoteRecord,
   validatorSetAt,
+  validatorSetHistory,
+  votesByVoter,
   votesForProposal,
 } from './queries';
 export {

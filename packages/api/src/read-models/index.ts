@@ -1,4 +1,6 @@
 export { type Alert, buildAlerts } from './alerts';
+export { buildFeedEntries, type FeedProposal } from './feed-entries';
+export { buildOverview, type OverviewView, type Production, productionState } from './overview';
 export {
   buildProposalView,
   type ChoiceName,
@@ -7,4 +9,16 @@ export {
   type ProposalSummary,
   type ProposalView,
 } from './proposal';
+export {
+  DEFAULT_PAGE_SIZE,
+  matchesQuery,
+  PROPOSAL_PHASES,
+  PROPOSAL_SORTS,
+  type ProposalSearch,
+  type ProposalSearchResult,
+  parseProposalSearch,
+  proposalSearchSchema,
+  searchProposals,
+} from './proposal-search';
 export { buildSplitView, type SplitView } from './split';
+export { buildValidatorView, type ValidatorRole, type ValidatorView } from './validator';
