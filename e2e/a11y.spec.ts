@@ -11,7 +11,6 @@ import {
 
 // Every page, in both themes and on a phone: no serious or critical axe violation, no
 // sideways scrolling at 390 px, and a screenshot of each kept under test-results/.
-test.describe.configure({ mode: 'serial' });
 
 const pages: { name: string; path: string | (() => string) }[] = [];
 let voting = '';
