@@ -1,4 +1,26 @@
+export {
+  type AlertEvent,
+  type AlertEventRecord,
+  alertKey,
+  clearAlertsExcept,
+  type DeliveryOutcome,
+  type DeliveryRecord,
+  type DueDelivery,
+  deliverDue,
+  enqueueDeliveries,
+  listAlertEvents,
+  listDeliveries,
+  type Queryable,
+  type ReceiverRow,
+  raiseAlert,
+  raiseAlerts,
+} from './alerts';
 export { createDbClient, type Database, type DbClient } from './client';
+export {
+  type IndexedNotification,
+  indexedPayload,
+  parseIndexedPayload,
+} from './notify';
 export {
   type AuthoringCount,
   authoringBy,
@@ -7,6 +29,7 @@ export {
   findProposal,
   findProposalsById,
   indexedHeight,
+  indexedHeights,
   latestValidatorSet,
   listChainNetworks,
   listNodes,
@@ -22,6 +45,9 @@ export {
   votesForProposal,
 } from './queries';
 export {
+  alertDeliveries,
+  alertEvents,
+  alertReceivers,
   blocks,
   chainNetworks,
   checkpoints,

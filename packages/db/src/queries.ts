@@ -145,6 +145,17 @@ export async function blockAt(db: Database, chainNetworkId: string, height: numb
   return row;
 }
 
+/** Every chain-network's indexed height and when it last moved: what read-model caches key on. */
+export async function indexedHeights(db: Database) {
+  return db
+    .select({
+      chainNetworkId: checkpoints.chainNetworkId,
+      height: checkpoints.height,
+      updatedAt: checkpoints.updatedAt,
+    })
+    .from(checkpoints);
+}
+
 /** Every vote one address cast, on every chain-network, oldest first (`votes_by_voter`). */
 export async function votesByVoter(db: Database, voter: string) {
   return db

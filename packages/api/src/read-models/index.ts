@@ -1,4 +1,13 @@
 export { type Alert, buildAlerts } from './alerts';
+export {
+  createViewStore,
+  defineView,
+  type ReadContext,
+  type View,
+  type ViewStore,
+} from './cache/define-view';
+export { checkpointVersions, type VersionSource } from './cache/version-source';
+export { createVersionTracker, type Versions, type VersionTracker } from './cache/versions';
 export { buildFeedEntries, type FeedProposal } from './feed-entries';
 export { buildOverview, type OverviewView, type Production, productionState } from './overview';
 export {
