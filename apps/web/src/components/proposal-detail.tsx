@@ -167,44 +167,50 @@ function Votes({ p }: { p: ProposalView }) {
       {p.votes.length === 0 ? (
         <p className="px-5 py-4 text-sm text-slate-500">No votes yet.</p>
       ) : (
-        <table className="w-full text-sm">
-          <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th className="px-5 py-2">Voter</th>
-              <th className="px-5 py-2">Body</th>
-              <th className="px-5 py-2">Choice</th>
-              <th className="px-5 py-2">Status</th>
-              <th className="px-5 py-2 text-right">Height</th>
-              <th className="px-5 py-2">Transaction</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100" data-testid="votes">
-            {[...p.votes].reverse().map((v) => (
-              <tr key={v.transactionId}>
-                <td className="px-5 py-2">
-                  <AddressLink address={v.voter} />
-                </td>
-                <td className="px-5 py-2">{v.isGovernor ? 'governor' : 'public'}</td>
-                <td className="px-5 py-2 capitalize">{v.choice}</td>
-                <td className="px-5 py-2">
-                  {!v.accepted ? (
-                    <span className="text-rose-700">rejected</span>
-                  ) : v.counted ? (
-                    'counted'
-                  ) : (
-                    <span className="text-slate-500">replaced</span>
-                  )}
-                </td>
-                <td className="px-5 py-2 text-right tabular-nums">
-                  {v.height.toLocaleString('en-US')}
-                </td>
-                <td className="px-5 py-2 font-mono text-xs text-slate-500" title={v.transactionId}>
-                  {shorten(v.transactionId)}
-                </td>
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
+        <section aria-label="Votes" tabIndex={0} className="overflow-x-auto">
+          <table className="w-full text-sm">
+            <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
+              <tr>
+                <th className="px-5 py-2">Voter</th>
+                <th className="px-5 py-2">Body</th>
+                <th className="px-5 py-2">Choice</th>
+                <th className="px-5 py-2">Status</th>
+                <th className="px-5 py-2 text-right">Height</th>
+                <th className="px-5 py-2">Transaction</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="divide-y divide-slate-100" data-testid="votes">
+              {[...p.votes].reverse().map((v) => (
+                <tr key={v.transactionId}>
+                  <td className="px-5 py-2">
+                    <AddressLink address={v.voter} />
+                  </td>
+                  <td className="px-5 py-2">{v.isGovernor ? 'governor' : 'public'}</td>
+                  <td className="px-5 py-2 capitalize">{v.choice}</td>
+                  <td className="px-5 py-2">
+                    {!v.accepted ? (
+                      <span className="text-rose-700">rejected</span>
+                    ) : v.counted ? (
+                      'counted'
+                    ) : (
+                      <span className="text-slate-500">replaced</span>
+                    )}
+                  </td>
+                  <td className="px-5 py-2 text-right tabular-nums">
+                    {v.height.toLocaleString('en-US')}
+                  </td>
+                  <td
+                    className="px-5 py-2 font-mono text-xs text-slate-500"
+                    title={v.transactionId}
+                  >
+                    {shorten(v.transactionId)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
       )}
     </section>
   );

@@ -24,8 +24,10 @@ export function productionState(height: number | null, stall: Stall | null): Pro
 /** The home page: every chain-network at a glance, what is being decided, what comes next. */
 export async function buildOverview(db: Database) {
   const [listed, rows] = await Promise.all([listChainNetworks(db), listProposals(db)]);
+  // Alpha before Delta, each in the order first seen (the old network before the new).
+  const ordered = [...listed].sort((a, b) => a.network.chain.localeCompare(b.network.chain));
   const chains = await Promise.all(
-    listed.map(async (n) => {
+    ordered.map(async (n) => {
       const production = await chainProduction(db, n.network.id);
       return {
         id: n.network.id,

@@ -81,6 +81,16 @@ export async function buildValidatorView(db: Database, address: string) {
   if (!seen) return null;
 
   const network = (id: string) => networks.find((n) => n.network.id === id)?.network;
+  // Alpha before Delta, each in the order first seen (the old network before the new).
+  const byNetwork = (a: { chainNetworkId: string }, b: { chainNetworkId: string }) => {
+    const rank = (id: string) => {
+      const i = networks.findIndex((n) => n.network.id === id);
+      return [network(id)?.chain ?? '', i] as const;
+    };
+    const [ca, ia] = rank(a.chainNetworkId);
+    const [cb, ib] = rank(b.chainNetworkId);
+    return ca.localeCompare(cb) || ia - ib;
+  };
   const networkView = (id: string) => {
     const n = network(id);
     return {
@@ -144,7 +154,8 @@ export async function buildValidatorView(db: Database, address: string) {
       ...networkView(id),
       current: changes[changes.length - 1] as (typeof changes)[number],
       changes,
-    }));
+    }))
+    .sort(byNetwork);
   const currentRoles = roles.map((r) => r.current.role);
   const role: ValidatorRole = currentRoles.includes('governor')
     ? 'governor'
@@ -171,15 +182,17 @@ export async function buildValidatorView(db: Database, address: string) {
       height: v.height,
       transactionId: v.transactionId,
     })),
-    authoring: authoringIds.map((id) => ({
-      ...networkView(id),
-      led: ledOn.get(id)?.blocks ?? 0,
-      certificates: authoredOn.get(id)?.blocks ?? 0,
-      firstHeight: Math.min(
-        ledOn.get(id)?.firstHeight ?? Number.POSITIVE_INFINITY,
-        authoredOn.get(id)?.firstHeight ?? Number.POSITIVE_INFINITY,
-      ),
-      lastHeight: Math.max(ledOn.get(id)?.lastHeight ?? 0, authoredOn.get(id)?.lastHeight ?? 0),
-    })),
+    authoring: authoringIds
+      .map((id) => ({
+        ...networkView(id),
+        led: ledOn.get(id)?.blocks ?? 0,
+        certificates: authoredOn.get(id)?.blocks ?? 0,
+        firstHeight: Math.min(
+          ledOn.get(id)?.firstHeight ?? Number.POSITIVE_INFINITY,
+          authoredOn.get(id)?.firstHeight ?? Number.POSITIVE_INFINITY,
+        ),
+        lastHeight: Math.max(ledOn.get(id)?.lastHeight ?? 0, authoredOn.get(id)?.lastHeight ?? 0),
+      }))
+      .sort(byNetwork),
   };
 }

@@ -149,40 +149,52 @@ function Chains({ chains }: { chains: OverviewView['chains'] }) {
         </span>
       }
       testId="overview-chains"
+      stack
     >
       <thead>
         <tr>
           <Th>Chain</Th>
-          <Th>Network</Th>
+          <Th>Production</Th>
           <Th right>Head</Th>
           <Th right>Last block</Th>
           <Th right>Interval</Th>
-          <Th>Production</Th>
+          <Th>Genesis</Th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
         {chains.map((c) => (
           <tr key={c.id} data-testid="chain-row">
-            <td className="px-4 py-2 font-medium">{chainLabel(c.chain)}</td>
-            <td className="px-4 py-2">
-              {networkName(c.networkId)}{' '}
-              <span className="font-mono text-xs text-slate-600" title={c.genesisHash}>
-                {shorten(c.genesisHash, 8, 4)}
-              </span>
+            <td data-label="Chain" className="whitespace-nowrap px-4 py-2 font-medium">
+              {chainLabel(c.chain)} {networkName(c.networkId)}
             </td>
-            <td className="px-4 py-2 text-right tabular-nums" data-testid="chain-head">
+            <td data-label="Production" className="px-4 py-2">
+              <ProductionBadge production={c.production} />
+            </td>
+            <td
+              data-label="Head"
+              className="px-4 py-2 text-right tabular-nums"
+              data-testid="chain-head"
+            >
               {c.head?.toLocaleString('en-US') ?? '–'}
             </td>
-            <td className="whitespace-nowrap px-4 py-2 text-right tabular-nums">
+            <td
+              data-label="Last block"
+              className="whitespace-nowrap px-4 py-2 text-right tabular-nums"
+            >
               {c.lastBlockTimestamp
                 ? `${duration(Math.max(0, now - c.lastBlockTimestamp))} ago`
                 : '–'}
             </td>
-            <td className="px-4 py-2 text-right tabular-nums">
+            <td data-label="Interval" className="px-4 py-2 text-right tabular-nums">
               {c.medianIntervalMs === null ? '–' : `${(c.medianIntervalMs / 1000).toFixed(1)} s`}
             </td>
-            <td className="px-4 py-2">
-              <ProductionBadge production={c.production} />
+            <td data-label="Genesis" className="px-4 py-2">
+              <span
+                className="whitespace-nowrap font-mono text-xs text-slate-600"
+                title={c.genesisHash}
+              >
+                {shorten(c.genesisHash, 8, 4)}
+              </span>
             </td>
           </tr>
         ))}

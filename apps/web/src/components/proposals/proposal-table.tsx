@@ -40,7 +40,7 @@ export function ProposalTable({ search }: { search: ProposalSearch }) {
           : `${first}–${last} of ${data.total} ${data.total === 1 ? 'proposal' : 'proposals'}`}
       </p>
       {data.items.length > 0 ? (
-        <TableBox label="Proposals">
+        <TableBox label="Proposals" stack>
           <thead>
             <tr>
               <Th>Proposal</Th>
@@ -56,9 +56,9 @@ export function ProposalTable({ search }: { search: ProposalSearch }) {
           <tbody className="divide-y divide-slate-100">
             {data.items.map((p) => (
               <tr key={`${p.chainNetworkId}/${p.proposalId}`} data-testid="proposal-row">
-                <td className="px-4 py-3 font-mono">
+                <td data-label="Proposal" className="px-4 py-3 font-mono">
                   <Link
-                    className="text-sky-700 hover:underline"
+                    className="whitespace-nowrap text-sky-700 hover:underline"
                     href={`/proposals/${p.proposalId}`}
                     title={p.proposalId}
                     data-testid="proposal-link"
@@ -66,28 +66,34 @@ export function ProposalTable({ search }: { search: ProposalSearch }) {
                     {shorten(p.proposalId)}
                   </Link>
                 </td>
-                <td className="whitespace-nowrap px-4 py-3">
+                <td data-label="Upgrade" className="whitespace-nowrap px-4 py-3">
                   {chainLabel(p.chain)} {networkName(p.sourceNetwork)} →{' '}
                   {networkName(p.targetNetwork)}
                 </td>
-                <td className="px-4 py-3">
+                <td data-label="Phase" className="px-4 py-3">
                   <PhaseBadge phase={p.phase} />
                 </td>
-                <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums">
+                <td
+                  data-label="Governors yes / no / abstain"
+                  className="whitespace-nowrap px-4 py-3 text-right tabular-nums"
+                >
                   {p.governors.yes} / {p.governors.no} / {p.governors.abstain}
                   <span className="text-slate-600"> of {p.governors.size}</span>
                 </td>
-                <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums">
+                <td
+                  data-label="Public yes"
+                  className="whitespace-nowrap px-4 py-3 text-right tabular-nums"
+                >
                   {p.public.yes}
                   <span className="text-slate-600"> of {p.public.size}</span>
                 </td>
-                <td className="px-4 py-3 text-right tabular-nums">
+                <td data-label="Voting ends" className="px-4 py-3 text-right tabular-nums">
                   {p.votingEndsHeight.toLocaleString('en-US')}
                 </td>
-                <td className="px-4 py-3 text-right tabular-nums">
+                <td data-label="Activation" className="px-4 py-3 text-right tabular-nums">
                   {p.activationHeight.toLocaleString('en-US')}
                 </td>
-                <td className="px-4 py-3 text-xs">
+                <td data-label="Proposer" className="px-4 py-3 text-xs">
                   <AddressLink address={p.proposer} head={8} tail={4} />
                 </td>
               </tr>

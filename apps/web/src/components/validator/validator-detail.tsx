@@ -65,7 +65,12 @@ function Roles({ v }: { v: ValidatorView }) {
     );
   }
   return (
-    <TableBox label="Role and stake over time" heading="Role and stake over time" testId="roles">
+    <TableBox
+      label="Role and stake over time"
+      heading="Role and stake over time"
+      testId="roles"
+      stack
+    >
       <thead>
         <tr>
           <Th>Network</Th>
@@ -78,14 +83,19 @@ function Roles({ v }: { v: ValidatorView }) {
         {v.roles.flatMap((r) =>
           r.changes.map((c) => (
             <tr key={`${r.chainNetworkId}:${c.height}`}>
-              <td className="px-4 py-2">
+              <td data-label="Network" className="px-4 py-2">
                 <NetworkName n={r} />
               </td>
-              <td className="px-4 py-2 text-right tabular-nums">
+              <td data-label="From height" className="px-4 py-2 text-right tabular-nums">
                 {c.height.toLocaleString('en-US')}
               </td>
-              <td className="px-4 py-2">{c.role === 'neither' ? 'left' : c.role}</td>
-              <td className="whitespace-nowrap px-4 py-2 text-right tabular-nums">
+              <td data-label="Role" className="px-4 py-2">
+                {c.role === 'neither' ? 'left' : c.role}
+              </td>
+              <td
+                data-label="Stake"
+                className="whitespace-nowrap px-4 py-2 text-right tabular-nums"
+              >
                 {c.stake ? credits(c.stake) : '–'}
               </td>
             </tr>
@@ -102,6 +112,7 @@ function Sides({ v }: { v: ValidatorView }) {
       label="Proposals and sides"
       heading="Proposals and which side it ends up on"
       testId="sides"
+      stack
     >
       <thead>
         <tr>
@@ -114,7 +125,7 @@ function Sides({ v }: { v: ValidatorView }) {
       <tbody className="divide-y divide-slate-100">
         {v.proposals.map((p) => (
           <tr key={`${p.chainNetworkId}/${p.proposalId}`} data-testid="side-row">
-            <td className="px-4 py-2">
+            <td data-label="Proposal" className="px-4 py-2">
               <Link
                 href={`/proposals/${p.proposalId}`}
                 title={p.proposalId}
@@ -126,11 +137,13 @@ function Sides({ v }: { v: ValidatorView }) {
               </Link>
               {p.proposer ? <span className="ml-2 text-xs text-slate-600">proposer</span> : null}
             </td>
-            <td className="px-4 py-2">
+            <td data-label="Phase" className="px-4 py-2">
               <PhaseBadge phase={p.phase} />
             </td>
-            <td className="px-4 py-2 capitalize">{p.choice ?? 'none'}</td>
-            <td className="px-4 py-2">
+            <td data-label="Counted vote" className="px-4 py-2 capitalize">
+              {p.choice ?? 'none'}
+            </td>
+            <td data-label="Side at activation" className="px-4 py-2">
               {!p.side
                 ? 'no split: not approved'
                 : `${p.side.moves ? 'moves to' : 'stays on'} ${networkName(p.side.network)}${p.side.activated ? '' : ' (at activation)'}`}
@@ -144,7 +157,7 @@ function Sides({ v }: { v: ValidatorView }) {
 
 function Votes({ v }: { v: ValidatorView }) {
   return (
-    <TableBox label="Votes" heading={`Votes (${v.votes.length})`} testId="validator-votes">
+    <TableBox label="Votes" heading={`Votes (${v.votes.length})`} testId="validator-votes" stack>
       <thead>
         <tr>
           <Th>Proposal</Th>
@@ -164,7 +177,7 @@ function Votes({ v }: { v: ValidatorView }) {
         ) : (
           [...v.votes].reverse().map((x) => (
             <tr key={`${x.chainNetworkId}:${x.transactionId}`} data-testid="validator-vote">
-              <td className="px-4 py-2 font-mono text-xs">
+              <td data-label="Proposal" className="px-4 py-2 font-mono text-xs">
                 <Link
                   href={`/proposals/${x.proposalId}`}
                   title={x.proposalId}
@@ -173,8 +186,10 @@ function Votes({ v }: { v: ValidatorView }) {
                   {shorten(x.proposalId)}
                 </Link>
               </td>
-              <td className="px-4 py-2 capitalize">{x.choice}</td>
-              <td className="px-4 py-2">
+              <td data-label="Choice" className="px-4 py-2 capitalize">
+                {x.choice}
+              </td>
+              <td data-label="Status" className="px-4 py-2">
                 {!x.accepted ? (
                   <span className="text-rose-700">rejected by the chain</span>
                 ) : x.counted ? (
@@ -183,10 +198,14 @@ function Votes({ v }: { v: ValidatorView }) {
                   <span className="text-slate-600">replaced</span>
                 )}
               </td>
-              <td className="px-4 py-2 text-right tabular-nums">
+              <td data-label="Height" className="px-4 py-2 text-right tabular-nums">
                 {x.height.toLocaleString('en-US')}
               </td>
-              <td className="px-4 py-2 font-mono text-xs text-slate-600" title={x.transactionId}>
+              <td
+                data-label="Transaction"
+                className="px-4 py-2 font-mono text-xs text-slate-600"
+                title={x.transactionId}
+              >
                 {shorten(x.transactionId)}
               </td>
             </tr>
@@ -199,7 +218,7 @@ function Votes({ v }: { v: ValidatorView }) {
 
 function Authoring({ v }: { v: ValidatorView }) {
   return (
-    <TableBox label="Authoring" heading="Authoring on each network" testId="authoring">
+    <TableBox label="Authoring" heading="Authoring on each network" testId="authoring" stack>
       <thead>
         <tr>
           <Th>Network</Th>
@@ -218,14 +237,22 @@ function Authoring({ v }: { v: ValidatorView }) {
         ) : (
           v.authoring.map((a) => (
             <tr key={a.chainNetworkId} data-testid="authoring-row">
-              <td className="px-4 py-2">
+              <td data-label="Network" className="px-4 py-2">
                 <NetworkName n={a} />
               </td>
-              <td className="px-4 py-2 text-right tabular-nums">{a.led.toLocaleString('en-US')}</td>
-              <td className="px-4 py-2 text-right tabular-nums">
+              <td data-label="Blocks led" className="px-4 py-2 text-right tabular-nums">
+                {a.led.toLocaleString('en-US')}
+              </td>
+              <td
+                data-label="Blocks with its certificate"
+                className="px-4 py-2 text-right tabular-nums"
+              >
                 {a.certificates.toLocaleString('en-US')}
               </td>
-              <td className="whitespace-nowrap px-4 py-2 text-right tabular-nums">
+              <td
+                data-label="Heights"
+                className="whitespace-nowrap px-4 py-2 text-right tabular-nums"
+              >
                 {a.firstHeight.toLocaleString('en-US')}–{a.lastHeight.toLocaleString('en-US')}
               </td>
             </tr>

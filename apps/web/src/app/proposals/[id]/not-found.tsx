@@ -8,7 +8,7 @@ export default function ProposalNotFound() {
   return (
     <section className="space-y-3" data-testid="not-found">
       <h1 className="text-2xl font-semibold tracking-tight">No such proposal</h1>
-      <p className="break-all text-slate-700" data-testid="not-found-reason">
+      <p className="text-slate-700 [overflow-wrap:anywhere]" data-testid="not-found-reason">
         {decimal
           ? `No proposal ${id}field is indexed on any chain.`
           : 'A proposal id is a decimal field value, optionally ending in "field".'}

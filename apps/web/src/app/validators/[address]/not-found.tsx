@@ -14,7 +14,7 @@ export default function ValidatorNotFound() {
   return (
     <section className="space-y-3" data-testid="not-found">
       <h1 className="text-2xl font-semibold tracking-tight">No such validator</h1>
-      <p className="break-all text-slate-700" data-testid="not-found-reason">
+      <p className="text-slate-700 [overflow-wrap:anywhere]" data-testid="not-found-reason">
         {valid
           ? `No indexed chain has seen ${address}: it has cast no vote, led or authored no block, and sits in no governor set or committee.`
           : `"${address}" is not a validator address: it is not valid bech32m.`}
