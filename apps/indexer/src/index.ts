@@ -1,3 +1,11 @@
+export {
+  AlertConfigError,
+  type AlertSettings,
+  parseAlertEnv,
+  type Receiver,
+  sendAlert,
+  startAlertDelivery,
+} from './alerts';
 export { type IndexerEnv, parseIndexerEnv } from './env';
 export type { FollowerStatus, LogEvent } from './follow/follower';
 export { type IndexerHandle, type IndexerOptions, startIndexer } from './indexer';

@@ -62,6 +62,7 @@ export {
   type ChainNetworkRow,
   type IndexedBatch,
   NOTIFY_CHANNEL,
+  onEveryBatch,
   type ProposalRow,
   readCheckpoint,
   recordNodeStatus,

@@ -1,4 +1,4 @@
-export { type Alert, buildAlerts } from './alerts';
+export { type Alert, buildAlerts, listAlertHistory } from './alerts';
 export {
   createViewStore,
   defineView,
@@ -10,6 +10,7 @@ export { checkpointVersions, type VersionSource } from './cache/version-source';
 export { createVersionTracker, type Versions, type VersionTracker } from './cache/versions';
 export { buildFeedEntries, type FeedProposal } from './feed-entries';
 export { buildOverview, type OverviewView, type Production, productionState } from './overview';
+export { chainProduction } from './production';
 export {
   buildProposalView,
   type ChoiceName,
