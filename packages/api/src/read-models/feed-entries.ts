@@ -1,5 +1,5 @@
 import { blockAt, type Database, votesForProposal } from '@ratify/db';
-import { type Alert, buildAlerts } from './alerts';
+import { type Alert, listAlertHistory } from './alerts';
 import { listProposalSummaries, type ProposalSummary } from './proposal';
 
 export type FeedProposal = ProposalSummary & {
@@ -8,11 +8,11 @@ export type FeedProposal = ProposalSummary & {
   submittedAt: number | null;
 };
 
-/** What the Atom feed carries: every proposal, newest first, and the alerts standing now. */
+/** What the Atom feed carries: every proposal, newest first, and the latest alert events. */
 export async function buildFeedEntries(
   db: Database,
 ): Promise<{ proposals: FeedProposal[]; alerts: Alert[] }> {
-  const [summaries, alerts] = await Promise.all([listProposalSummaries(db), buildAlerts(db)]);
+  const [summaries, alerts] = await Promise.all([listProposalSummaries(db), listAlertHistory(db)]);
   const proposals = await Promise.all(
     summaries.map(async (p) => {
       const votes = await votesForProposal(db, p.chainNetworkId, p.proposalId);

@@ -1,4 +1,4 @@
-import type { FeedProposal } from '@ratify/api/read-models';
+import type { Alert, FeedProposal } from '@ratify/api/read-models';
 import { describe, expect, it } from 'vitest';
 import { atomFeed, escapeHtml } from './atom-feed';
 
@@ -24,6 +24,19 @@ const proposal = (over: Partial<FeedProposal> = {}): FeedProposal => ({
 });
 
 const now = new Date('2026-12-01T12:00:00Z');
+
+const alert = (over: Partial<Alert> = {}): Alert => ({
+  key: 'stalled:alpha:2',
+  code: 'stalled',
+  severity: 'critical',
+  message: 'alpha stalled',
+  href: '/chains',
+  chainNetworkId: 'alpha:2:ab1x',
+  height: 90,
+  raisedAt: '2026-11-30T10:00:00.000Z',
+  clearedAt: '2026-11-30T10:05:00.000Z',
+  ...over,
+});
 const entries = (xml: string) => xml.match(/<entry>[\s\S]*?<\/entry>/g) ?? [];
 
 describe('atomFeed', () => {
@@ -32,9 +45,7 @@ describe('atomFeed', () => {
       origin: 'http://127.0.0.1:3000',
       now,
       proposals: [proposal(), proposal({ proposalId: '99', phase: 'rejected', updatedAt: null })],
-      alerts: [
-        { severity: 'critical', code: 'stalled', message: 'alpha stalled', href: '/chains' },
-      ],
+      alerts: [alert()],
     });
     expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true);
     expect(entries(xml)).toHaveLength(3);
@@ -42,9 +53,12 @@ describe('atomFeed', () => {
     expect(xml).toContain('<id>http://127.0.0.1:3000/proposals/99</id>');
     expect(xml).toContain('<link href="http://127.0.0.1:3000/chains"/>');
     expect(xml).toContain('<updated>2023-11-14T22:15:00.000Z</updated>');
-    // An alert makes the feed as new as the moment it was read.
-    expect(xml).toContain(`<updated>${now.toISOString()}</updated>`);
-    expect(xml).toContain('Critical: alpha stalled');
+    // The feed is as new as its newest entry: here the alert's clearing.
+    expect(xml.split('<entry>')[0]).toContain('<updated>2026-11-30T10:05:00.000Z</updated>');
+    expect(xml).toContain('Critical (cleared): alpha stalled');
+    expect(xml).toContain(
+      '<id>urn:ratify:alert:stalled%3Aalpha%3A2:2026-11-30T10%3A00%3A00.000Z</id>',
+    );
     expect(xml).toContain('Proposal 1234field (alpha canary → testnet): voting');
   });
 
@@ -54,7 +68,7 @@ describe('atomFeed', () => {
       origin: 'http://127.0.0.1:3000',
       now,
       proposals: [proposal({ proposer: hostile })],
-      alerts: [{ severity: 'warning', code: 'defectors', message: hostile, href: '/split' }],
+      alerts: [alert({ severity: 'warning', code: 'defectors', message: hostile, href: '/split' })],
     });
     expect(xml).not.toContain('<script');
     expect(xml).not.toContain('<img');

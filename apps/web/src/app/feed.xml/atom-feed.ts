@@ -25,26 +25,33 @@ export type AtomInput = {
   alerts: Alert[];
 };
 
-/** The Atom feed of every proposal and of the alerts standing now. */
+/** The Atom feed of every proposal and of the latest alert events. */
 export function atomFeed({ origin, now, proposals, alerts }: AtomInput): string {
-  const dates = proposals.flatMap((p) => (p.updatedAt ? [p.updatedAt * 1000] : []));
+  const dates = [
+    ...proposals.flatMap((p) => (p.updatedAt ? [p.updatedAt * 1000] : [])),
+    ...alerts.map((a) => Date.parse(a.clearedAt ?? a.raisedAt)),
+  ];
   const feed = new Feed({
     title: 'Ratify: network upgrade proposals and alerts',
     id: `${origin}/`,
     link: `${origin}/`,
     feedLinks: { atom: `${origin}/feed.xml` },
-    updated: alerts.length > 0 || dates.length === 0 ? now : new Date(Math.max(...dates)),
+    updated: dates.length === 0 ? now : new Date(Math.max(...dates)),
     generator: 'Ratify',
     copyright: 'Chain data, public',
   });
   for (const a of alerts) {
+    const severity = a.severity.charAt(0).toUpperCase() + a.severity.slice(1);
     feed.addItem({
-      title: escapeHtml(`${a.severity === 'critical' ? 'Critical' : 'Warning'}: ${a.message}`),
-      id: `urn:ratify:alert:${encodeURIComponent(a.code)}:${encodeURIComponent(a.message)}`,
+      title: escapeHtml(`${severity}${a.clearedAt ? ' (cleared)' : ''}: ${a.message}`),
+      // One entry per event: the same condition raised again is a new entry.
+      id: `urn:ratify:alert:${encodeURIComponent(a.key)}:${encodeURIComponent(a.raisedAt)}`,
       link: new URL(a.href, origin).toString(),
-      // An alert stands as long as its cause: it is dated when read.
-      date: now,
-      content: escapeHtml(a.message),
+      date: new Date(a.clearedAt ?? a.raisedAt),
+      published: new Date(a.raisedAt),
+      content: escapeHtml(
+        `${a.message}${a.height !== null ? ` (height ${a.height})` : ''}; raised ${a.raisedAt}${a.clearedAt ? `, cleared ${a.clearedAt}` : ''}.`,
+      ),
     });
   }
   for (const p of proposals) {
