@@ -23,6 +23,12 @@ export {
   governanceTransitions,
 } from './block-helpers';
 export { blockSummary } from './block-summary';
+export {
+  FIELD_ID_MESSAGE,
+  type ParseFieldIdOptions,
+  parseFieldId,
+  proposalIdSchema,
+} from './field-id';
 export { NodeError } from './client/errors';
 export type { RequestOptions } from './client/http';
 export {
