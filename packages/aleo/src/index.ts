@@ -23,12 +23,6 @@ export {
   governanceTransitions,
 } from './block-helpers';
 export { blockSummary } from './block-summary';
-export {
-  FIELD_ID_MESSAGE,
-  type ParseFieldIdOptions,
-  parseFieldId,
-  proposalIdSchema,
-} from './field-id';
 export { NodeError } from './client/errors';
 export type { RequestOptions } from './client/http';
 export {
@@ -40,6 +34,12 @@ export {
   type NodeClient,
   type NodeClientOptions,
 } from './client/node-client';
+export {
+  FIELD_ID_MESSAGE,
+  type ParseFieldIdOptions,
+  parseFieldId,
+  proposalIdSchema,
+} from './field-id';
 export {
   decodeProposal,
   decodeSubmitArgs,
