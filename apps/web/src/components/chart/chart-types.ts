@@ -19,6 +19,8 @@ export interface ChartSeries {
 export interface ChartProps {
   x: number[];
   xLabel: string;
+  /** x values are unix seconds, labelled as UTC times. */
+  xTime?: boolean;
   /** One or two y scales; the first gets the left axis. */
   scales: ChartScale[];
   series: ChartSeries[];

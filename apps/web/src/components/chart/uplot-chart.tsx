@@ -13,10 +13,12 @@ function options(el: HTMLElement, props: ChartProps, width: number): uPlot.Optio
   const axis = cssColor(el, '--chart-axis');
   const grid = cssColor(el, '--chart-grid');
   const stepped = uPlot.paths.stepped?.({ align: 1 });
-  const scales: uPlot.Scales = { x: { time: false } };
+  const scales: uPlot.Scales = { x: { time: props.xTime ?? false } };
   for (const s of props.scales) scales[s.id] = s.range ? { range: s.range } : { auto: true };
   return {
     width,
+    // Times read in UTC, as everywhere else on the dashboard.
+    tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
     height: props.height ?? 240,
     scales,
     legend: { show: true, live: false },
