@@ -1,10 +1,33 @@
+export {
+  type AlertEvent,
+  type AlertEventRecord,
+  alertKey,
+  clearAlertsExcept,
+  type DeliveryOutcome,
+  type DeliveryRecord,
+  type DueDelivery,
+  deliverDue,
+  enqueueDeliveries,
+  listAlertEvents,
+  listDeliveries,
+  type Queryable,
+  type ReceiverRow,
+  raiseAlert,
+  raiseAlerts,
+} from './alerts';
 export { createDbClient, type Database, type DbClient } from './client';
+export {
+  type IndexedNotification,
+  indexedPayload,
+  parseIndexedPayload,
+} from './notify';
 export {
   blockAt,
   type ChainNetworkRecord,
   findProposal,
   findProposalsById,
   indexedHeight,
+  indexedHeights,
   latestValidatorSet,
   listChainNetworks,
   listNodes,
@@ -18,6 +41,9 @@ export {
   votesForProposal,
 } from './queries';
 export {
+  alertDeliveries,
+  alertEvents,
+  alertReceivers,
   blocks,
   chainNetworks,
   checkpoints,

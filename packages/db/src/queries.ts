@@ -144,3 +144,14 @@ export async function blockAt(db: Database, chainNetworkId: string, height: numb
     .where(and(eq(blocks.chainNetworkId, chainNetworkId), eq(blocks.height, height)));
   return row;
 }
+
+/** Every chain-network's indexed height and when it last moved: what read-model caches key on. */
+export async function indexedHeights(db: Database) {
+  return db
+    .select({
+      chainNetworkId: checkpoints.chainNetworkId,
+      height: checkpoints.height,
+      updatedAt: checkpoints.updatedAt,
+    })
+    .from(checkpoints);
+}

@@ -1,5 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { Queryable } from './alerts';
 import type { Database } from './client';
+import { indexedPayload } from './notify';
 import {
   blocks,
   chainNetworks,
@@ -54,7 +56,12 @@ export async function readCheckpoint(
  * resumes from a checkpoint that matches exactly what is stored. Re-writing a batch is
  * harmless (every insert is idempotent), so an interrupted step can simply be retried.
  */
-export async function writeBatch(db: Database, batch: IndexedBatch): Promise<void> {
+export async function writeBatch(
+  db: Database,
+  batch: IndexedBatch,
+  // Runs in the batch's transaction after its rows: alerts the batch raises commit with it.
+  hooks: { beforeCommit?: (tx: Queryable) => Promise<void> } = {},
+): Promise<void> {
   const id = batch.chainNetworkId;
   await db.transaction(async (tx) => {
     if (batch.blocks.length > 0) await tx.insert(blocks).values(batch.blocks).onConflictDoNothing();
@@ -80,9 +87,8 @@ export async function writeBatch(db: Database, batch: IndexedBatch): Promise<voi
         target: checkpoints.chainNetworkId,
         set: { ...batch.checkpoint, updatedAt: sql`now()` },
       });
-    await tx.execute(
-      sql`SELECT pg_notify(${NOTIFY_CHANNEL}, ${`${id}:${batch.checkpoint.height}`})`,
-    );
+    await hooks.beforeCommit?.(tx);
+    await tx.execute(sql`SELECT pg_notify(${NOTIFY_CHANNEL}, ${indexedPayload(batch)})`);
   });
 }
 

@@ -1,4 +1,6 @@
 // Governance rules of chain.md sections 6-7: pure functions over typed values, no I/O.
+
+export { ALERT_KINDS, type AlertKind, type AlertSeverity, alertKindNames } from './alert-kinds';
 export type {
   Approval,
   ApprovalCondition,

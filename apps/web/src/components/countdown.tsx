@@ -61,13 +61,13 @@ function CountdownLine({
   const stalled = estimate.kind === 'estimate' && estimate.stall?.stalled;
   return (
     <div className="space-y-1">
-      <dt className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
+      <dt className="text-xs uppercase tracking-wide text-slate-500">
         {label} · height {target}
       </dt>
       <dd className="text-xl font-semibold tabular-nums">{main}</dd>
-      {detail ? <dd className="text-xs text-slate-500 dark:text-slate-400">{detail}</dd> : null}
+      {detail ? <dd className="text-xs text-slate-500">{detail}</dd> : null}
       {stalled && estimate.kind === 'estimate' && estimate.stall ? (
-        <dd className="text-sm font-medium text-rose-700 dark:text-rose-300" role="alert">
+        <dd className="text-sm font-medium text-rose-700" role="alert">
           Chain stalled: no block for {duration(estimate.stall.ageSeconds)} (threshold{' '}
           {duration(estimate.stall.thresholdSeconds)})
         </dd>
@@ -80,7 +80,7 @@ export function Countdown({ p }: { p: ProposalView }) {
   const now = useNowSeconds();
   return (
     <section
-      className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900"
+      className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
       data-testid="countdown"
     >
       <dl className="grid gap-6 md:grid-cols-2">

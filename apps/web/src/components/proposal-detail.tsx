@@ -25,7 +25,7 @@ export function ProposalDetail({ proposalId }: { proposalId: string }) {
   const { data, error, isPending } = useQuery(
     trpc.proposals.get.queryOptions({ proposalId }, { refetchInterval: 10_000 }),
   );
-  if (isPending) return <p className="text-slate-500 dark:text-slate-400">Loading proposal…</p>;
+  if (isPending) return <p className="text-slate-500">Loading proposal…</p>;
   if (error) return <p className="text-red-700">Could not load proposal: {error.message}</p>;
   const p = data;
   return (
@@ -38,13 +38,10 @@ export function ProposalDetail({ proposalId }: { proposalId: string }) {
           </h1>
           <PhaseBadge phase={p.phase} />
         </div>
-        <p
-          className="break-all font-mono text-xs text-slate-500 dark:text-slate-400"
-          data-testid="proposal-id"
-        >
+        <p className="break-all font-mono text-xs text-slate-500" data-testid="proposal-id">
           proposal {p.proposalId}field
         </p>
-        <p className="text-sm text-slate-600 dark:text-slate-300">
+        <p className="text-sm text-slate-600">
           Indexed to height{' '}
           <span className="tabular-nums" data-testid="indexed-height">
             {p.indexedHeight.toLocaleString('en-US')}
@@ -62,7 +59,7 @@ export function ProposalDetail({ proposalId }: { proposalId: string }) {
         <a
           href={`/proposals/${p.proposalId}/calendar.ics`}
           download
-          className="text-sky-700 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-sky-300"
+          className="text-sky-700 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-sky-600"
           data-testid="calendar-link"
         >
           Add voting end and activation to a calendar (.ics)
@@ -91,10 +88,8 @@ export function ProposalDetail({ proposalId }: { proposalId: string }) {
 
 function Approval({ p }: { p: ProposalView }) {
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900">
-      <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
-        Approval
-      </h2>
+    <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Approval</h2>
       <p className="mt-2 text-lg font-medium" data-testid="approval">
         {p.approval.approved ? 'The approval rule is met.' : 'The approval rule is not met.'}
       </p>
@@ -107,13 +102,7 @@ function Approval({ p }: { p: ProposalView }) {
               className="flex flex-wrap items-baseline gap-2"
               data-testid={`condition-${c.id}`}
             >
-              <span
-                className={
-                  c.ok
-                    ? 'text-emerald-700 dark:text-emerald-300'
-                    : 'text-amber-700 dark:text-amber-300'
-                }
-              >
+              <span className={c.ok ? 'text-emerald-700' : 'text-amber-700'}>
                 {c.ok ? '✓' : '✗'}
               </span>
               <span>{CONDITION_LABELS[c.id] ?? c.id}:</span>
@@ -121,7 +110,7 @@ function Approval({ p }: { p: ProposalView }) {
                 {c.actual} Yes, {c.required} required
               </span>
               {!c.ok && d ? (
-                <span className="text-slate-500 dark:text-slate-400">
+                <span className="text-slate-500">
                   ({d.message}
                   {d.reachable ? '' : ', no longer reachable'})
                 </span>
@@ -131,7 +120,7 @@ function Approval({ p }: { p: ProposalView }) {
         })}
       </ul>
       {p.audit ? (
-        <p className="mt-3 text-xs text-slate-500 dark:text-slate-400" data-testid="audit">
+        <p className="mt-3 text-xs text-slate-500" data-testid="audit">
           {p.audit.mismatches.length === 0
             ? `On-chain counters agree with the recomputed tally (read at height ${p.audit.readHeight}).`
             : `On-chain counters disagree: ${p.audit.mismatches.map((m) => `${m.counter} on chain ${m.onChain}, recomputed ${m.recomputed}`).join('; ')}.`}
@@ -158,19 +147,19 @@ function BodyCard({
       key: 'not-voted',
       label: 'Not voted',
       list: body.notVoted,
-      color: 'bg-slate-300 dark:bg-slate-600',
+      color: 'bg-slate-300',
     },
   ];
   return (
     <section
-      className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900"
+      className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
       data-testid={testId}
     >
       <div className="flex items-baseline justify-between">
         <h2 className="font-semibold">{title}</h2>
-        <span className="text-sm text-slate-500 dark:text-slate-400">{body.size} members</span>
+        <span className="text-sm text-slate-500">{body.size} members</span>
       </div>
-      <div className="mt-3 flex h-3 overflow-hidden rounded-full bg-slate-100 dark:bg-slate-800">
+      <div className="mt-3 flex h-3 overflow-hidden rounded-full bg-slate-100">
         {rows.map((r) =>
           r.list.length > 0 ? (
             <div
@@ -184,13 +173,11 @@ function BodyCard({
       <dl className="mt-4 grid grid-cols-4 gap-2 text-center">
         {rows.map((r) => (
           <div key={r.key}>
-            <dt className="text-xs text-slate-500 dark:text-slate-400">{r.label}</dt>
+            <dt className="text-xs text-slate-500">{r.label}</dt>
             <dd className="text-xl font-semibold tabular-nums" data-testid={`${testId}-${r.key}`}>
               {r.list.length}
             </dd>
-            <dd className="text-xs text-slate-500 dark:text-slate-400">
-              {percent(r.list.length, body.size)}
-            </dd>
+            <dd className="text-xs text-slate-500">{percent(r.list.length, body.size)}</dd>
           </div>
         ))}
       </dl>
@@ -215,12 +202,12 @@ function Terms({ p }: { p: ProposalView }) {
     ['Submitted in transaction', t.transactionId],
   ];
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900">
+    <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <h2 className="font-semibold">Terms</h2>
       <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-2 text-sm md:grid-cols-[14rem_1fr]">
         {rows.map(([k, v]) => (
           <div key={k} className="contents">
-            <dt className="text-slate-500 dark:text-slate-400">{k}</dt>
+            <dt className="text-slate-500">{k}</dt>
             <dd className="break-all font-mono text-xs leading-5">{v}</dd>
           </div>
         ))}

@@ -2,9 +2,9 @@
 import type { SplitView as SplitData } from '@ratify/api';
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '@/trpc/client';
+import { AddressLink } from './address-link';
 import { duration } from './countdown';
 import { networkName, shorten } from './format';
-import { VoterLink } from './proposal/voter-link';
 import { GenesisAgreementPanel } from './split/genesis-agreement';
 
 const STATUS_STYLE: Record<string, string> = {
@@ -57,7 +57,7 @@ export function SplitPanel() {
   const { projection: pr } = data;
   return (
     <div className="space-y-8">
-      <p className="text-sm text-slate-600 dark:text-slate-300">
+      <p className="text-sm text-slate-600">
         Proposal <span className="font-mono">{shorten(data.proposalId)}</span>:{' '}
         {networkName(data.sourceNetwork)} → {networkName(data.targetNetwork)} at Alpha height{' '}
         {data.activationHeight.toLocaleString('en-US')}
@@ -75,7 +75,7 @@ export function SplitPanel() {
             <li
               key={JSON.stringify(a)}
               role="alert"
-              className="rounded-md border border-rose-300 bg-rose-50 px-4 py-3 text-sm font-medium text-rose-800 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-200"
+              className="rounded-md border border-rose-300 bg-rose-50 px-4 py-3 text-sm font-medium text-rose-800"
             >
               {alertText(a, pr.oldChainHalts)}
             </li>
@@ -96,24 +96,18 @@ export function SplitPanel() {
             isNew: false,
           },
         ].map(({ title, side, isNew }) => (
-          <div
-            key={title}
-            className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900"
-          >
+          <div key={title} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
             <h2 className="font-semibold">{title}</h2>
-            <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
+            <p className="mt-1 text-sm text-slate-600">
               {side.count} validators, {bps(side.stakeBps)} of stake ·{' '}
               {isNew ? (
                 <span>the committee of the new network's genesis</span>
               ) : !pr.oldChainHalts ? (
-                <span className="text-emerald-700 dark:text-emerald-300">
+                <span className="text-emerald-700">
                   keeps a BFT quorum: the old network goes on
                 </span>
               ) : (
-                <span
-                  className="font-medium text-rose-700 dark:text-rose-300"
-                  data-testid="old-chain-halts"
-                >
+                <span className="font-medium text-rose-700" data-testid="old-chain-halts">
                   no BFT quorum (needs more than 2/3 of stake): the old network stops producing at
                   activation
                 </span>
@@ -122,10 +116,8 @@ export function SplitPanel() {
             <ul className="mt-3 space-y-1 text-sm">
               {side.validators.map((v) => (
                 <li key={v.address} className="flex justify-between gap-4 text-xs">
-                  <VoterLink address={v.address} />
-                  <span className="text-slate-500 dark:text-slate-400">
-                    {v.choice.replace('_', ' ')}
-                  </span>
+                  <AddressLink address={v.address} />
+                  <span className="text-slate-500">{v.choice.replace('_', ' ')}</span>
                 </li>
               ))}
             </ul>
@@ -151,10 +143,7 @@ export function SplitPanel() {
               ['Delta, new network', data.health.delta.new],
             ] as const
           ).map(([title, h]) => (
-            <div
-              key={title}
-              className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900"
-            >
+            <div key={title} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
               <div className="flex items-center justify-between">
                 <h3 className="font-medium">{title}</h3>
                 <span
@@ -164,7 +153,7 @@ export function SplitPanel() {
                 </span>
               </div>
               {h ? (
-                <dl className="mt-2 grid grid-cols-2 gap-1 text-xs text-slate-600 dark:text-slate-300">
+                <dl className="mt-2 grid grid-cols-2 gap-1 text-xs text-slate-600">
                   <dt>Last block</dt>
                   <dd className="tabular-nums">
                     {h.lastBlock

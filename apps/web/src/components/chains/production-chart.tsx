@@ -45,7 +45,7 @@ export function ProductionCharts({ networks }: { networks: Network[] }) {
         return (
           <section
             key={chain}
-            className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900"
+            className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
             data-testid={`production-chart-${chain}`}
           >
             <h3 className="font-medium">{chainLabel(chain)}: blocks per minute</h3>

@@ -5,18 +5,18 @@ import type { ChartProps } from './chart-types';
 // uPlot and its stylesheet load only on pages that draw a chart, and only in the browser.
 const UplotChart = dynamic(() => import('./uplot-chart'), {
   ssr: false,
-  loading: () => <div className="h-60 animate-pulse rounded bg-slate-100 dark:bg-slate-800" />,
+  loading: () => <div className="h-60 animate-pulse rounded bg-slate-100" />,
 });
 
-// Light and dark values of the colours the chart reads (Tailwind's 600 and 400 shades).
+// The palette's own variables, which the dark theme re-points; the hex is the light value.
 const CHART_COLORS = [
-  '[--chart-axis:#475569] dark:[--chart-axis:#cbd5e1]',
-  '[--chart-grid:#e2e8f0] dark:[--chart-grid:#334155]',
-  '[--chart-yes:#059669] dark:[--chart-yes:#34d399]',
-  '[--chart-rule:#d97706] dark:[--chart-rule:#fbbf24]',
-  '[--chart-governors:#0284c7] dark:[--chart-governors:#38bdf8]',
-  '[--chart-public:#7c3aed] dark:[--chart-public:#a78bfa]',
-  '[--chart-alert:#e11d48] dark:[--chart-alert:#fb7185]',
+  '[--chart-axis:var(--color-slate-600,#475569)]',
+  '[--chart-grid:var(--color-slate-200,#e2e8f0)]',
+  '[--chart-yes:var(--color-emerald-600,#059669)]',
+  '[--chart-rule:var(--color-amber-600,#d97706)]',
+  '[--chart-governors:var(--color-sky-600,#0284c7)]',
+  '[--chart-public:var(--color-violet-600,#7c3aed)]',
+  '[--chart-alert:var(--color-rose-600,#e11d48)]',
 ].join(' ');
 
 /**

@@ -13,10 +13,10 @@ export function HeightTimeHelper({ p }: { p: ProposalView }) {
     setAnswer(answerHeightOrTime(input, p.recentBlocks, Math.floor(Date.now() / 1000)));
   };
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900">
+    <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <h2 className="font-semibold">Height and time</h2>
       <form onSubmit={submit} className="mt-2 flex flex-wrap items-end gap-2">
-        <label htmlFor={id} className="w-full text-sm text-slate-600 dark:text-slate-300">
+        <label htmlFor={id} className="w-full text-sm text-slate-600">
           A block height, or a UTC date and time (YYYY-MM-DD HH:MM)
         </label>
         <input
@@ -24,7 +24,7 @@ export function HeightTimeHelper({ p }: { p: ProposalView }) {
           value={input}
           onChange={(e) => setInput(e.target.value)}
           placeholder={`${p.terms.activationHeight} or 2026-12-01 21:30`}
-          className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 py-1 font-mono text-sm dark:border-slate-600 dark:bg-slate-800"
+          className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 py-1 font-mono text-sm"
           data-testid="height-time-input"
         />
         <button
@@ -35,7 +35,7 @@ export function HeightTimeHelper({ p }: { p: ProposalView }) {
         </button>
       </form>
       <p
-        className={`mt-2 text-sm ${answer?.kind === 'invalid' ? 'text-rose-700 dark:text-rose-300' : ''}`}
+        className={`mt-2 text-sm ${answer?.kind === 'invalid' ? 'text-rose-700' : ''}`}
         aria-live="polite"
         data-testid="height-time-answer"
       >

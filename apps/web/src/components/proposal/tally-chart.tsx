@@ -64,9 +64,9 @@ export function TallyChart({ p }: { p: ProposalView }) {
       } against the 67% line (${h.supermajorityRequired} of ${h.governors} governors), ${last.governorYes} governor Yes of ${h.minGovernorValidators} required, ${last.publicYes} public Yes of ${h.minPublicValidators} required.`
     : 'No votes yet.';
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900">
+    <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <h2 className="font-semibold">Tally over height</h2>
-      <p className="mt-1 text-sm text-slate-600 dark:text-slate-300" data-testid="tally-summary">
+      <p className="mt-1 text-sm text-slate-600" data-testid="tally-summary">
         {description}
       </p>
       <div className="mt-3" data-testid="tally-chart" data-points={h.points.length}>

@@ -15,20 +15,17 @@ function when(e: Event): string {
 
 const DOT: Record<Event['status'], string> = {
   done: 'bg-emerald-500',
-  pending: 'bg-white ring-2 ring-slate-400 dark:bg-slate-900',
+  pending: 'bg-white ring-2 ring-slate-400',
   failed: 'bg-rose-500',
-  skipped: 'bg-slate-300 dark:bg-slate-600',
+  skipped: 'bg-slate-300',
 };
 
 /** The proposal's lifecycle as dated steps; future times are the countdown's estimates. */
 export function Timeline({ p }: { p: ProposalView }) {
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900">
+    <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <h2 className="font-semibold">Lifecycle</h2>
-      <ol
-        className="mt-3 space-y-3 border-l border-slate-200 pl-5 dark:border-slate-700"
-        data-testid="timeline"
-      >
+      <ol className="mt-3 space-y-3 border-l border-slate-200 pl-5" data-testid="timeline">
         {p.timeline.map((e) => (
           <li
             key={e.key}
@@ -44,12 +41,12 @@ export function Timeline({ p }: { p: ProposalView }) {
               {e.label}
               <span className="sr-only"> ({e.status})</span>
               {e.height !== null ? (
-                <span className="ml-2 font-normal text-slate-600 tabular-nums dark:text-slate-300">
+                <span className="ml-2 font-normal text-slate-600 tabular-nums">
                   {e.chain} height {e.height.toLocaleString('en-US')}
                 </span>
               ) : null}
             </p>
-            <p className="text-xs text-slate-600 dark:text-slate-300">
+            <p className="text-xs text-slate-600">
               {when(e)}
               {e.note ? <span className="block">{e.note}</span> : null}
               {e.genesisHash ? (

@@ -1,8 +1,8 @@
 'use client';
 import type { ProposalView } from '@ratify/api';
-import { type KeyboardEvent, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useId, useRef, useState } from 'react';
+import { AddressLink } from '../address-link';
 import { credits } from './credits';
-import { VoterLink } from './voter-link';
 
 type Voters = ProposalView['voters'];
 type Member = Voters['governors'][number];
@@ -23,21 +23,39 @@ const CHOICE_TEXT: Record<string, string> = {
 };
 
 const CHOICE_CLASS: Record<string, string> = {
-  yes: 'text-emerald-700 dark:text-emerald-300',
-  no: 'text-rose-700 dark:text-rose-300',
-  abstain: 'text-slate-600 dark:text-slate-300',
-  not_voted: 'text-slate-500 dark:text-slate-400',
+  yes: 'text-emerald-700',
+  no: 'text-rose-700',
+  abstain: 'text-slate-600',
+  not_voted: 'text-slate-500',
 };
 
-const th = 'px-4 py-2 font-medium';
+const th = 'whitespace-nowrap px-4 py-2 font-medium';
+
+/** Scrolls sideways in its own box on a narrow screen; focusable, so the keyboard can too. */
+function ScrollBox({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
+    <section aria-label={label} tabIndex={0} className="overflow-x-auto">
+      {children}
+    </section>
+  );
+}
 const td = 'px-4 py-2';
 
-function MemberTable({ members, testId }: { members: Member[]; testId: string }) {
+function MemberTable({
+  members,
+  testId,
+  label,
+}: {
+  members: Member[];
+  testId: string;
+  label: string;
+}) {
   if (members.length === 0) return <p className="px-4 py-3 text-sm text-slate-500">None.</p>;
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full min-w-[28rem] text-sm">
-        <thead className="text-left text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
+    <ScrollBox label={label}>
+      <table className="w-full text-sm">
+        <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
           <tr>
             <th className={th}>Validator</th>
             <th className={th}>Vote</th>
@@ -45,16 +63,16 @@ function MemberTable({ members, testId }: { members: Member[]; testId: string })
             <th className={`${th} text-right`}>Stake</th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100 dark:divide-slate-800" data-testid={testId}>
+        <tbody className="divide-y divide-slate-100" data-testid={testId}>
           {members.map((m) => (
             <tr key={m.address}>
               <td className={td}>
-                <VoterLink address={m.address} />
+                <AddressLink address={m.address} />
               </td>
               <td className={`${td} ${CHOICE_CLASS[m.choice] ?? ''}`}>
                 {CHOICE_TEXT[m.choice]}
                 {m.changes > 0 ? (
-                  <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">
+                  <span className="ml-1 text-xs text-slate-500">
                     (changed {m.changes === 1 ? 'once' : `${m.changes} times`})
                   </span>
                 ) : null}
@@ -67,7 +85,7 @@ function MemberTable({ members, testId }: { members: Member[]; testId: string })
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 
@@ -78,20 +96,20 @@ function NotVotedTable({ p }: { p: ProposalView }) {
   if (rows.length === 0)
     return <p className="px-4 py-3 text-sm text-slate-500">Every validator has voted.</p>;
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full min-w-[24rem] text-sm">
-        <thead className="text-left text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
+    <ScrollBox label="Validators who have not voted">
+      <table className="w-full text-sm">
+        <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
           <tr>
             <th className={th}>Validator</th>
             <th className={th}>Body</th>
             <th className={`${th} text-right`}>Stake</th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100 dark:divide-slate-800" data-testid="not-voted">
+        <tbody className="divide-y divide-slate-100" data-testid="not-voted">
           {rows.map((m) => (
             <tr key={m.address}>
               <td className={td}>
-                <VoterLink address={m.address} />
+                <AddressLink address={m.address} />
               </td>
               <td className={td}>{m.isGovernor ? 'governor' : 'public'}</td>
               <td className={`${td} text-right tabular-nums`}>{credits(m.stake)}</td>
@@ -99,7 +117,7 @@ function NotVotedTable({ p }: { p: ProposalView }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 
@@ -124,12 +142,12 @@ export function VoterTabs({ p }: { p: ProposalView }) {
     refs.current[next.id]?.focus();
   };
   return (
-    <section className="rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900">
+    <section className="rounded-lg border border-slate-200 bg-white shadow-sm">
       <h2 className="px-4 pt-3 font-semibold">Voters</h2>
       <div
         role="tablist"
         aria-label="Voters"
-        className="flex flex-wrap gap-1 border-b border-slate-100 px-3 pt-2 dark:border-slate-800"
+        className="flex flex-wrap gap-1 border-b border-slate-100 px-3 pt-2"
         onKeyDown={onKey}
       >
         {TABS.map((t) => (
@@ -147,8 +165,8 @@ export function VoterTabs({ p }: { p: ProposalView }) {
             onClick={() => setTab(t.id)}
             className={`-mb-px rounded-t border-b-2 px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-sky-600 ${
               tab === t.id
-                ? 'border-sky-600 font-medium text-slate-900 dark:text-white'
-                : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-300'
+                ? 'border-sky-600 font-medium text-slate-900'
+                : 'border-transparent text-slate-600 hover:text-slate-900'
             }`}
           >
             {t.label} ({counts[t.id]})
@@ -162,9 +180,9 @@ export function VoterTabs({ p }: { p: ProposalView }) {
         className="py-1"
       >
         {tab === 'governors' ? (
-          <MemberTable members={p.voters.governors} testId="governor-voters" />
+          <MemberTable members={p.voters.governors} testId="governor-voters" label="Governors" />
         ) : tab === 'public' ? (
-          <MemberTable members={p.voters.public} testId="public-voters" />
+          <MemberTable members={p.voters.public} testId="public-voters" label="Public validators" />
         ) : (
           <NotVotedTable p={p} />
         )}

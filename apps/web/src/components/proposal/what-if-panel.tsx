@@ -2,8 +2,8 @@
 import type { ProposalView } from '@ratify/api';
 import { type Tally, type VoteChoice, whatIf } from '@ratify/governance';
 import { useMemo, useState } from 'react';
+import { AddressLink } from '../address-link';
 import { credits } from './credits';
-import { VoterLink } from './voter-link';
 
 const OPTIONS = [
   { value: '', label: 'none' },
@@ -54,11 +54,11 @@ export function WhatIfPanel({ p }: { p: ProposalView }) {
   const [supermajority, minGovernors, minPublic] = approval.conditions;
   return (
     <section
-      className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900"
+      className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
       data-testid="what-if"
     >
       <h2 className="font-semibold">What if…</h2>
-      <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
+      <p className="mt-1 text-sm text-slate-600">
         Choose how the validators who have not voted yet might vote. Nothing is submitted.
       </p>
       <div className="mt-3 flex flex-wrap gap-2">
@@ -66,7 +66,7 @@ export function WhatIfPanel({ p }: { p: ProposalView }) {
           <button
             key={o.value}
             type="button"
-            className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-sky-600 dark:border-slate-600 dark:hover:bg-slate-800"
+            className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-sky-600"
             onClick={() =>
               setOutcomes(new Map(open.map((m) => [m.address, Number(o.value) as VoteChoice])))
             }
@@ -76,20 +76,20 @@ export function WhatIfPanel({ p }: { p: ProposalView }) {
         ))}
         <button
           type="button"
-          className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-sky-600 dark:border-slate-600 dark:hover:bg-slate-800"
+          className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-sky-600"
           onClick={() => setOutcomes(new Map())}
         >
           Reset
         </button>
       </div>
-      <ul className="mt-3 divide-y divide-slate-100 text-sm dark:divide-slate-800">
+      <ul className="mt-3 divide-y divide-slate-100 text-sm">
         {open.map((m) => {
           const id = `what-if-${m.address}`;
           return (
             <li key={m.address} className="flex flex-wrap items-center justify-between gap-2 py-2">
               <span>
-                <VoterLink address={m.address} />{' '}
-                <span className="text-xs text-slate-500 dark:text-slate-400">
+                <AddressLink address={m.address} />{' '}
+                <span className="text-xs text-slate-500">
                   {m.isGovernor ? 'governor' : 'public'}, {credits(m.stake)}
                 </span>
               </span>
@@ -101,7 +101,7 @@ export function WhatIfPanel({ p }: { p: ProposalView }) {
                 data-testid="what-if-choice"
                 value={String(outcomes.get(m.address) ?? '')}
                 onChange={(e) => set(m.address, e.target.value)}
-                className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+                className="rounded border border-slate-300 bg-white px-2 py-1"
               >
                 {OPTIONS.map((o) => (
                   <option key={o.value} value={o.value}>
@@ -118,7 +118,7 @@ export function WhatIfPanel({ p }: { p: ProposalView }) {
           <p className="font-medium" data-testid="what-if-approval">
             {approval.approved ? 'Would be approved.' : 'Would not be approved.'}
           </p>
-          <ul className="mt-1 text-sm text-slate-600 dark:text-slate-300">
+          <ul className="mt-1 text-sm text-slate-600">
             <li>
               Governors Yes: {supermajority.actual} of {supermajority.governors} (
               {supermajority.shareBps === null ? '–' : bps(supermajority.shareBps)}), 67% needs{' '}

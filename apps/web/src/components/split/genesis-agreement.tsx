@@ -35,35 +35,32 @@ export function GenesisAgreementPanel({ known }: { known: KnownGeneses | null })
   );
   return (
     <section
-      className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-700 dark:bg-slate-900"
+      className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
       data-testid="genesis-agreement"
     >
       <h2 className="font-semibold">Genesis agreement</h2>
       {isPending ? (
         <p className="mt-2 text-sm text-slate-500">Asking the governors' nodes…</p>
       ) : error ? (
-        <p className="mt-2 text-sm text-rose-700 dark:text-rose-300">
+        <p className="mt-2 text-sm text-rose-700">
           Could not ask the governors' nodes: {error.message}
         </p>
       ) : data === null ? (
-        <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">
+        <p className="mt-2 text-sm text-slate-600">
           No governors' nodes are listed: set <code>GOVERNOR_NODES</code> to their URLs to see which
           genesis they report.
         </p>
       ) : (
         <>
-          <p
-            className="mt-2 text-sm text-slate-600 dark:text-slate-300"
-            data-testid="genesis-verdict"
-          >
+          <p className="mt-2 text-sm text-slate-600" data-testid="genesis-verdict">
             {data.nodes.length} governor {data.nodes.length === 1 ? 'node' : 'nodes'} listed; a
             joining node trusts a genesis that {data.required} of them (67%) report.{' '}
             {data.agreement.agreed ? (
-              <strong className="text-emerald-700 dark:text-emerald-300">
+              <strong className="text-emerald-700">
                 Agreed on {shorten(data.agreement.hash, 12, 6)}.
               </strong>
             ) : (
-              <strong className="text-rose-700 dark:text-rose-300">No genesis reaches 67%.</strong>
+              <strong className="text-rose-700">No genesis reaches 67%.</strong>
             )}
           </p>
           <ul className="mt-3 space-y-3">
@@ -77,11 +74,9 @@ export function GenesisAgreementPanel({ known }: { known: KnownGeneses | null })
                     {h.count} of {data.nodes.length} · {bps(h.shareBps)}
                   </span>
                 </div>
-                <p className="text-xs text-slate-500 dark:text-slate-400">
-                  {hashLabel(h.hash, known)}
-                </p>
+                <p className="text-xs text-slate-500">{hashLabel(h.hash, known)}</p>
                 <div
-                  className="relative mt-1 h-2 rounded-full bg-slate-100 dark:bg-slate-800"
+                  className="relative mt-1 h-2 rounded-full bg-slate-100"
                   role="img"
                   aria-label={`${bps(h.shareBps)} of the nodes, 67% needed`}
                 >
@@ -89,16 +84,13 @@ export function GenesisAgreementPanel({ known }: { known: KnownGeneses | null })
                     className={`h-2 rounded-full ${h.trusted ? 'bg-emerald-500' : 'bg-amber-500'}`}
                     style={{ width: `${h.shareBps / 100}%` }}
                   />
-                  <div
-                    className="absolute -top-1 h-4 w-0.5 bg-slate-700 dark:bg-slate-200"
-                    style={{ left: '67%' }}
-                  />
+                  <div className="absolute -top-1 h-4 w-0.5 bg-slate-700" style={{ left: '67%' }} />
                 </div>
               </li>
             ))}
           </ul>
           <details className="mt-4 text-sm">
-            <summary className="cursor-pointer text-slate-600 dark:text-slate-300">
+            <summary className="cursor-pointer text-slate-600">
               Each node's answer (asked at most every 10 s, 2 s time-out)
             </summary>
             <ul className="mt-2 space-y-1 text-xs">
@@ -110,7 +102,7 @@ export function GenesisAgreementPanel({ known }: { known: KnownGeneses | null })
                       {shorten(n.hash, 12, 6)}
                     </span>
                   ) : (
-                    <span className="text-rose-700 dark:text-rose-300">{n.error}</span>
+                    <span className="text-rose-700">{n.error}</span>
                   )}
                 </li>
               ))}
