@@ -31,22 +31,25 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
   expect(widths.scroll).toBeLessThanOrEqual(widths.client);
 }
 
-/** Sums the gzipped size of every script the page loads from its own origin. */
-export function collectScriptBytes(
-  page: Page,
-): () => Promise<{ files: number; gzipBytes: number }> {
-  const pending: Promise<number>[] = [];
+export type ScriptLoad = { url: string; gzipBytes: number; prefetch: boolean };
+
+/**
+ * Every script the page loads, with its gzipped size. Chunks fetched ahead for the routes
+ * that links point to are marked: they are the next page's, not this one's.
+ */
+export function collectScripts(page: Page): () => Promise<ScriptLoad[]> {
+  const pending: Promise<ScriptLoad>[] = [];
   page.on('response', (res) => {
-    if (res.request().resourceType() !== 'script') return;
+    const req = res.request();
+    if (req.resourceType() !== 'script' && !req.url().endsWith('.js')) return;
+    const headers = req.headers();
+    const prefetch = headers.purpose === 'prefetch' || headers['sec-purpose'] === 'prefetch';
     pending.push(
       res
         .body()
-        .then((b) => gzipSync(b, { level: 9 }).length)
-        .catch(() => 0),
+        .then((b) => ({ url: req.url(), gzipBytes: gzipSync(b, { level: 9 }).length, prefetch }))
+        .catch(() => ({ url: req.url(), gzipBytes: 0, prefetch })),
     );
   });
-  return async () => {
-    const sizes = await Promise.all(pending);
-    return { files: sizes.length, gzipBytes: sizes.reduce((a, b) => a + b, 0) };
-  };
+  return () => Promise.all(pending);
 }

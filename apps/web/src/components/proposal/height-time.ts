@@ -1,12 +1,11 @@
 import { type BlockTime, estimateCountdown, heightAtTime } from '@ratify/governance';
-import { z } from 'zod';
 
 export type HeightTimeAnswer =
   | { kind: 'invalid'; text: string }
   | { kind: 'height'; height: number; text: string }
   | { kind: 'time'; time: number; text: string };
 
-const heightInput = z.coerce.number().int().min(0).max(0xffff_ffff);
+const U32_MAX = 0xffff_ffff;
 // `2026-12-01 21:30`, `2026-12-01T21:30:00Z`: read as UTC unless a zone is given.
 const TIME_INPUT = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:?\d{2})?$/;
 
@@ -29,9 +28,8 @@ export function answerHeightOrTime(
 ): HeightTimeAnswer {
   const text = input.trim();
   if (/^\d+$/.test(text)) {
-    const parsed = heightInput.safeParse(text);
-    if (!parsed.success) return { kind: 'invalid', text: 'a height is a u32 block height' };
-    const height = parsed.data;
+    const height = Number(text);
+    if (height > U32_MAX) return { kind: 'invalid', text: 'a height is a u32 block height' };
     const c = estimateCountdown({ blocks, targetHeight: height, now });
     switch (c.kind) {
       case 'no_data':

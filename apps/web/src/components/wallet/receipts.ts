@@ -1,6 +1,7 @@
 'use client';
 import { useCallback, useEffect, useState } from 'react';
-import { z } from 'zod';
+// zod's mini build: this runs in the browser.
+import * as z from 'zod/mini';
 
 const STORAGE_KEY = 'ratify.vote-receipts.v1';
 const KEEP = 20;
