@@ -207,7 +207,8 @@ for (const p of PAGES) {
   test(`the ${p.name} page is axe clean in both themes and usable at 390 px`, async ({ page }) => {
     await page.goto(p.path());
     await expect(page.getByTestId(p.ready)).toBeVisible({ timeout: 30_000 });
-    await page.waitForLoadState('networkidle');
+    // The pages poll and hold a live stream open: wait for the charts, not for network idle.
+    await page.waitForTimeout(1_500);
     for (const theme of ['light', 'dark'] as Theme[]) {
       await useTheme(page, theme);
       await page.waitForTimeout(300);
@@ -222,6 +223,9 @@ for (const p of PAGES) {
     await page.waitForTimeout(500);
     await expectNoHorizontalScroll(page);
     await page.screenshot({ path: `test-results/screenshots/${p.name}-390.png`, fullPage: true });
+    await page.getByTestId(p.ready).screenshot({
+      path: `test-results/screenshots/${p.name}-390-${p.ready}.png`,
+    });
     // Keyboard focus is visible: the first focusable element gets an outline.
     await page.keyboard.press('Tab');
     const outline = await page.evaluate(() => {

@@ -31,6 +31,8 @@ export interface TallyHistory {
   points: TallyPoint[];
   /** `G` and the governor Yes votes the 67% rule needs, for the chart's line. */
   governors: number;
+  /** Committee members that are not governors. */
+  publicMembers: number;
   supermajorityRequired: number;
   minGovernorValidators: number;
   minPublicValidators: number;
@@ -112,6 +114,7 @@ export function tallyHistory(params: TallyHistoryParameters): TallyHistory {
   return {
     points,
     governors: G,
+    publicMembers: publicSet.size,
     supermajorityRequired: required,
     minGovernorValidators,
     minPublicValidators,

@@ -37,6 +37,8 @@ export function ProductionCharts({ networks }: { networks: Network[] }) {
               ]
             : [];
         });
+        // From zero, so a slow side reads as slow and a stopped one as zero.
+        const top = Math.max(1, ...series.flatMap((s) => s.values.map((v) => v ?? 0))) * 1.15;
         const description = `${chainLabel(chain)} blocks per minute over the last ${Math.round(
           (data.buckets.length * data.bucketSeconds) / 60,
         )} minutes, per network: ${series
@@ -45,7 +47,7 @@ export function ProductionCharts({ networks }: { networks: Network[] }) {
         return (
           <section
             key={chain}
-            className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+            className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
             data-testid={`production-chart-${chain}`}
           >
             <h3 className="font-medium">{chainLabel(chain)}: blocks per minute</h3>
@@ -53,7 +55,7 @@ export function ProductionCharts({ networks }: { networks: Network[] }) {
               x={data.buckets}
               xLabel="Time (UTC)"
               xTime
-              scales={[{ id: 'rate', label: 'Blocks per minute' }]}
+              scales={[{ id: 'rate', label: 'Blocks per minute', range: [0, top] }]}
               series={series}
               height={200}
               description={description}

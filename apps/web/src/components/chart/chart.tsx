@@ -29,7 +29,11 @@ export function Chart({
   ...props
 }: ChartProps & { description: string; testId?: string }) {
   return (
-    <figure className={`m-0 ${CHART_COLORS}`} aria-label={description} data-testid={testId}>
+    <figure
+      className={`m-0 min-w-0 overflow-hidden ${CHART_COLORS}`}
+      aria-label={description}
+      data-testid={testId}
+    >
       <UplotChart {...props} />
       <figcaption className="sr-only">{description}</figcaption>
     </figure>

@@ -12,28 +12,24 @@ export function tallyChartProps(history: History, endHeight: number): ChartProps
   if (last && endHeight > last.height) points.push({ ...last, height: endHeight });
   const share = points.map((p) => (p.governorYesBps === null ? null : p.governorYesBps / 100));
   const flat = (value: number) => points.map(() => value);
+  const G = history.governors;
   return {
     x: points.map((p) => p.height),
     xLabel: 'Block height',
     scales: [
       { id: '%', label: 'Governor Yes %', range: [0, 100], format: (v) => `${v}%` },
-      { id: 'n', label: 'Yes votes' },
+      // Public votes count against the public body's size, so the axis ends there.
+      { id: 'n', label: 'Public Yes votes', range: [0, Math.max(1, history.publicMembers)] },
     ],
     series: [
       { label: 'Governor Yes %', scale: '%', colorVar: '--chart-yes', values: share, step: true },
       { label: '67% line', scale: '%', colorVar: '--chart-rule', values: flat(67), dash: [6, 4] },
       {
-        label: 'Governor Yes votes',
-        scale: 'n',
+        // The governor minimum is a count; drawn as its share of G on the same axis.
+        label: `Minimum governor Yes (${history.minGovernorValidators} of ${G})`,
+        scale: '%',
         colorVar: '--chart-governors',
-        values: points.map((p) => p.governorYes),
-        step: true,
-      },
-      {
-        label: 'Minimum governor Yes',
-        scale: 'n',
-        colorVar: '--chart-governors',
-        values: flat(history.minGovernorValidators),
+        values: flat(G === 0 ? 0 : (history.minGovernorValidators * 100) / G),
         dash: [2, 3],
       },
       {
@@ -44,7 +40,7 @@ export function tallyChartProps(history: History, endHeight: number): ChartProps
         step: true,
       },
       {
-        label: 'Minimum public Yes',
+        label: `Minimum public Yes (${history.minPublicValidators})`,
         scale: 'n',
         colorVar: '--chart-public',
         values: flat(history.minPublicValidators),
