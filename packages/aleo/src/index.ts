@@ -24,6 +24,13 @@ export {
 } from './block-helpers';
 export { blockSummary } from './block-summary';
 export {
+  CREDITS_PROGRAM,
+  NETWORK_NAMES,
+  type NetworkName,
+  networkNameOf,
+  VOTE_FUNCTION,
+} from './chain-constants';
+export {
   type NodeErrorKind,
   NodeRequestError,
   type NodeRequestErrorParameters,

@@ -71,6 +71,7 @@ export { tallyHistory } from './tally-history';
 export type {
   BlockTime,
   CastVote,
+  ChoiceName,
   Committee,
   CommitteeMember,
   GovernorSet,
@@ -79,7 +80,17 @@ export type {
   ProposalTerms,
   VoteChoice,
 } from './types';
-export { ABSTAIN, CANARY, MAINNET, NO, TESTNET, YES } from './types';
+export {
+  ABSTAIN,
+  CANARY,
+  CHOICE_BY_NAME,
+  CHOICE_LABELS,
+  CHOICE_NAMES,
+  MAINNET,
+  NO,
+  TESTNET,
+  YES,
+} from './types';
 export type {
   InvalidReason,
   InvalidReasonCode,
