@@ -7,7 +7,6 @@ describe('parseFieldId', () => {
     ['123', '123'],
     ['123field', '123'],
     ['0', '0'],
-    ['0042field', '42'],
     ['1_000', '1000'],
     [`${FIELD_MODULUS - 1n}field`, `${FIELD_MODULUS - 1n}`],
   ])('reads %s', (text, id) => {
@@ -21,6 +20,8 @@ describe('parseFieldId', () => {
     '12u8',
     '-1field',
     '_1',
+    // A node refuses leading zeros in a field literal, so the id parse does too.
+    '0042field',
     ' 12',
     '12 field',
     '12fieldfield',

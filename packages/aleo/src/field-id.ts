@@ -15,9 +15,9 @@ export interface ParseFieldIdOptions {
 
 /**
  * Reads an id such as a proposal id (`123field`, or `123` where the suffix is optional)
- * with the codec's own field parse, as a node reads it (leading zeros and digit
- * underscores allowed), but refusing what the parse would wrap around the modulus
- * (a sign, a value past it). Returns the canonical decimal digits, or null.
+ * with the codec's own field parse, as a node reads it (digit underscores allowed), but
+ * refusing what the parse would wrap around the modulus (a sign, a value past it).
+ * Returns the canonical decimal digits, or null.
  */
 export function parseFieldId(text: string, options: ParseFieldIdOptions = {}): string | null {
   const hasSuffix = text.endsWith('field');
