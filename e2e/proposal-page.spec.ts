@@ -49,7 +49,7 @@ async function waitForAllDemoVotes(page: Page) {
 test('the proposal page, chart included, loads less than 250 KB of JavaScript gzipped', async ({
   page,
 }) => {
-  const scripts = collectScripts(page);
+  const scripts = collectScripts(page, '/proposals/[id]/page');
   await page.goto(`/proposals/${proposalId}`);
   await expect(page.getByTestId('tally-chart').locator('canvas')).toBeVisible({ timeout: 30_000 });
   await page.waitForLoadState('networkidle');
