@@ -19,7 +19,13 @@ export function tallyChartProps(history: History, endHeight: number): ChartProps
     scales: [
       { id: '%', label: 'Governor Yes %', range: [0, 100], format: (v) => `${v}%` },
       // Public votes count against the public body's size, so the axis ends there.
-      { id: 'n', label: 'Public Yes votes', range: [0, Math.max(1, history.publicMembers)] },
+      {
+        id: 'n',
+        label: 'Public Yes votes',
+        range: [0, Math.max(1, history.publicMembers)],
+        // Votes are whole: no ticks between them.
+        format: (v) => (Number.isInteger(v) ? String(v) : ''),
+      },
     ],
     series: [
       { label: 'Governor Yes %', scale: '%', colorVar: '--chart-yes', values: share, step: true },
