@@ -1,5 +1,5 @@
 import type { AlertKind, AlertSeverity } from '@ratify/governance';
-import { and, desc, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from './client';
 import { alertDeliveries, alertEvents, alertReceivers } from './schema';
 
@@ -196,4 +196,23 @@ export async function listDeliveries(db: Queryable): Promise<DeliveryRecord[]> {
     .select()
     .from(alertDeliveries)
     .orderBy(alertDeliveries.createdAt, alertDeliveries.eventKey);
+}
+
+/** Clears the active events of one kind on one chain-network (a pause lifted by a rewind). */
+export async function clearAlerts(
+  db: Queryable,
+  where: { kind: AlertKind; chainNetworkId: string },
+): Promise<string[]> {
+  const rows = await db
+    .update(alertEvents)
+    .set({ clearedAt: sql`clock_timestamp()` })
+    .where(
+      and(
+        isNull(alertEvents.clearedAt),
+        eq(alertEvents.kind, where.kind),
+        eq(alertEvents.chainNetworkId, where.chainNetworkId),
+      ),
+    )
+    .returning({ key: alertEvents.key });
+  return rows.map((r) => r.key);
 }

@@ -2,6 +2,7 @@ export {
   type AlertEvent,
   type AlertEventRecord,
   alertKey,
+  clearAlerts,
   clearAlertsExcept,
   type DeliveryOutcome,
   type DeliveryRecord,
