@@ -69,6 +69,8 @@ describe('ratify alerts test', { timeout: 30_000 }, () => {
     const up = await ratify({ ALERT_WEBHOOKS: 'https://x.example/h#kinds=stall' }, 'up');
     expect(up.code).toBe(1);
     expect(up.out).toBe('');
-    expect(up.err).toMatch(/^ratify: ALERT_WEBHOOKS: unknown alert kind 'stall' \(known: [a-z_, ]+\)\n$/);
+    expect(up.err).toMatch(
+      /^ratify: ALERT_WEBHOOKS: unknown alert kind 'stall' \(known: [a-z_, ]+\)\n$/,
+    );
   });
 });
