@@ -13,7 +13,7 @@ export type IndexerOptions = {
   port?: number;
   pollIntervalMs?: number;
   batchSize?: number;
-  /** Requests per second per node; nodes limit each client to 10/s by default. */
+  /** Starting requests per second per node (the client learns the limit); default 9.7. */
   requestsPerSecond?: number;
   log?: (event: LogEvent) => void;
   /** Webhook receivers and lead time (`parseAlertEnv`); events are recorded either way. */
@@ -45,7 +45,7 @@ export async function startIndexer(options: IndexerOptions): Promise<IndexerHand
       batchSize: options.batchSize ?? 200,
       client: createNodeClient({
         baseUrl: n.url,
-        requestsPerSecond: options.requestsPerSecond ?? 8,
+        requestsPerSecond: options.requestsPerSecond,
       }),
     }),
   );
