@@ -25,12 +25,12 @@ export type Receipt = z.infer<typeof receiptSchema>;
 
 // Receipts of the keystore-only dashboard: still shown, as the keystore's.
 const V1_KEY = 'ratify.vote-receipts.v1';
-const v1Schema = receiptSchema
-  .omit({ wallet: true })
-  .extend({ expiresAtHeight: z.number() })
-  .transform((r): Receipt => ({ ...r, wallet: 'Browser keystore' }));
+const v1Schema = z.pipe(
+  z.extend(z.omit(receiptSchema, { wallet: true }), { expiresAtHeight: z.number() }),
+  z.transform((r): Receipt => ({ ...r, wallet: 'Browser keystore' })),
+);
 
-function parse<T>(text: string | null, schema: z.ZodType<T>): T[] {
+function parse<T>(text: string | null, schema: z.ZodMiniType<T, unknown>): T[] {
   try {
     const parsed = z.array(schema).safeParse(JSON.parse(text ?? '[]'));
     return parsed.success ? parsed.data : [];
