@@ -53,7 +53,6 @@ async function indexAll(requestsPerSecond: number): Promise<number> {
     pollIntervalMs: 20,
     batchSize: 200,
     requestsPerSecond,
-    log: () => {},
   });
   for (;;) {
     const [row] = await client.sql`SELECT height FROM checkpoints`;

@@ -1,3 +1,12 @@
-export { type IndexerEnv, parseIndexerEnv } from './env';
-export type { FollowerStatus, LogEvent } from './follow/follower';
+export {
+  ConfigError,
+  type IndexerEnv,
+  indexerEnvSchema,
+  nodeUrlList,
+  parseIndexerEnv,
+} from './env';
+export type { FollowerState, FollowerStatus, PauseEvent } from './follow/follower';
 export { type IndexerHandle, type IndexerOptions, startIndexer } from './indexer';
+export type { ChainNetworkHealth } from './ops/health';
+export { createLogger, type LogFormat, type Logger, type LogLevel, silentLogger } from './ops/log';
+export type { ProgressMode } from './ops/progress';
