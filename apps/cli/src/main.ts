@@ -1,7 +1,10 @@
 import { Command } from 'commander';
 import { registerBlockCommands } from './commands/block';
+import { registerDbCommands } from './commands/db';
 import { registerDevnetCommand } from './commands/devnet';
+import { registerIndexCommands } from './commands/indexer';
 import { registerPlaintextCommands } from './commands/plaintext';
+import { registerServeCommand } from './commands/serve';
 import { registerUpCommand } from './commands/up';
 
 const program = new Command()
@@ -10,6 +13,9 @@ const program = new Command()
   .showHelpAfterError();
 
 registerUpCommand(program);
+registerIndexCommands(program);
+registerServeCommand(program);
+registerDbCommands(program);
 registerDevnetCommand(program);
 registerPlaintextCommands(program);
 registerBlockCommands(program);

@@ -10,3 +10,5 @@ export { type IndexerHandle, type IndexerOptions, startIndexer } from './indexer
 export type { ChainNetworkHealth } from './ops/health';
 export { createLogger, type LogFormat, type Logger, type LogLevel, silentLogger } from './ops/log';
 export type { ProgressMode } from './ops/progress';
+export { createShutdown, type Shutdown } from './ops/shutdown';
+export { runIndexCommand } from './run';

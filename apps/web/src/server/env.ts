@@ -1,7 +1,9 @@
+import { DEFAULT_SCHEMA, schemaNameSchema } from '@ratify/db';
 import { z } from 'zod';
 
 const schema = z.object({
   DATABASE_URL: z.string().min(1, 'DATABASE_URL is required (the launcher sets it)'),
+  DATABASE_SCHEMA: schemaNameSchema.default(DEFAULT_SCHEMA),
   // Alpha nodes that signed votes are relayed to, in order of preference; none: no relaying.
   ALPHA_NODES: z
     .string()
