@@ -40,7 +40,9 @@ export class ConfigError extends Error {
 export function parseIndexerEnv(env: NodeJS.ProcessEnv): IndexerEnv {
   const parsed = indexerEnvSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    const lines = parsed.error.issues.map(
+      (i) => `${i.path.filter((p) => typeof p === 'string').join('.')}: ${i.message}`,
+    );
     throw new ConfigError(`invalid indexer environment: ${lines.join('; ')}`);
   }
   if (parsed.data.ALPHA_NODES.length + parsed.data.DELTA_NODES.length === 0) {

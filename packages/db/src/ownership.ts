@@ -78,11 +78,16 @@ export class RefusedResetError extends Error {
  * is absent, empty of data, or holds nothing but an index an earlier `up` built from its
  * devnet. Anything else (a real-node index, tables of someone else's) is kept.
  */
-export function whyNotReset(contents: SchemaContents): string | undefined {
+export function whyNotReset(
+  contents: SchemaContents,
+  options: { ownServer?: boolean } = {},
+): string | undefined {
   if (!contents.exists) return undefined;
   if (contents.foreign.length > 0) {
     return `schema "${contents.schema}" holds tables Ratify did not create (${contents.foreign.join(', ')})`;
   }
+  // The embedded server's data directory is Ratify's own: whatever index it holds may go.
+  if (options.ownServer) return undefined;
   if (contents.origin === 'nodes') {
     return `schema "${contents.schema}" holds an index of real nodes (${contents.rows.blocks} blocks), built by "ratify index"`;
   }
@@ -100,9 +105,10 @@ export function whyNotReset(contents: SchemaContents): string | undefined {
 export async function resetDevnetIndex(
   url: string,
   schema: string = DEFAULT_SCHEMA,
+  options: { ownServer?: boolean } = {},
 ): Promise<void> {
   const contents = await inspectSchema(url, schema);
-  const why = whyNotReset(contents);
+  const why = whyNotReset(contents, options);
   if (why) throw new RefusedResetError(why);
   if (contents.exists) {
     const sql = postgres(url, {

@@ -76,18 +76,21 @@ async function up(o: z.infer<typeof upOptions>) {
       url: process.env.DATABASE_URL,
     });
     stops.push('database', database.stop);
-    // Built while the rest starts; only once this launcher owns its data directory.
-    const buildDone = ensureWebBuilt(root, say);
-    buildDone.catch(() => {});
     say(database.embedded ? `embedded PostgreSQL on port ${o.pgPort}` : 'using DATABASE_URL');
     if (o.keepData) {
       const { migrateDatabase } = await import('@ratify/db/migrate');
       await migrateDatabase(database.url, { schema: o.schema });
     } else {
-      // Refuses (with why and what to do) unless the schema holds only an earlier devnet index.
-      await startClean(database.url, o.schema);
+      // Refuses (with why and what to do) unless the schema holds only an earlier devnet
+      // index, or is the embedded server's own.
+      await startClean(database.url, o.schema, { embedded: database.embedded });
     }
+    // Built only once this launcher owns its data directory and may use the database.
+    const buildDone = ensureWebBuilt(root, say);
+    buildDone.catch(() => {});
 
+    // The devnet's scenario starts once the dashboard can show it from its first block.
+    await buildDone;
     const devnet = await startDevnet({
       scenario: o.scenario,
       host: o.host,
@@ -124,7 +127,6 @@ async function up(o: z.infer<typeof upOptions>) {
     });
     stops.push('indexer', indexer.stop);
 
-    await buildDone;
     const web = await startWeb({
       root,
       host: o.host,

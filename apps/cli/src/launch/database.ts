@@ -23,9 +23,13 @@ export async function launchDatabase(options: {
  * describe a chain that is gone: start clean, but only when the schema holds nothing but an
  * earlier devnet index. Anything else is refused with what to do instead.
  */
-export async function startClean(url: string, schema: string): Promise<void> {
+export async function startClean(
+  url: string,
+  schema: string,
+  options: { embedded: boolean },
+): Promise<void> {
   try {
-    await resetDevnetIndex(url, schema);
+    await resetDevnetIndex(url, schema, { ownServer: options.embedded });
   } catch (error) {
     if (!(error instanceof RefusedResetError)) throw error;
     throw new Error(
