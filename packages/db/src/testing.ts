@@ -63,7 +63,10 @@ export async function tableChecksums(
   url: string,
   schema: string = DEFAULT_SCHEMA,
 ): Promise<Record<string, { rows: number; md5: string }>> {
-  const sql = postgres(url, { max: 1, ...connectionOptions({ schema, applicationName: 'ratify-checksum' }) });
+  const sql = postgres(url, {
+    max: 1,
+    ...connectionOptions({ schema, applicationName: 'ratify-checksum' }),
+  });
   try {
     const columns = await sql<{ table_name: string; column_name: string }[]>`
       SELECT table_name, column_name FROM information_schema.columns
