@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerAlertsCommands } from './commands/alerts';
 import { registerBlockCommands } from './commands/block';
 import { registerDbCommands } from './commands/db';
 import { registerDevnetCommand } from './commands/devnet';
@@ -19,5 +20,6 @@ registerDbCommands(program);
 registerDevnetCommand(program);
 registerPlaintextCommands(program);
 registerBlockCommands(program);
+registerAlertsCommands(program);
 
 await program.parseAsync(process.argv);

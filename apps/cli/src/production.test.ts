@@ -102,7 +102,7 @@ const getJson = async (url: string) => {
 };
 
 describe('ratify index against a shared PostgreSQL database and real nodes', {
-  timeout: 120_000,
+  timeout: 240_000,
 }, () => {
   let devnet: Devnet;
   let shared: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -118,7 +118,7 @@ describe('ratify index against a shared PostgreSQL database and real nodes', {
         createNodeClient({ baseUrl: u }).latestHeight(),
       ),
     );
-  const indexedTo = (client: DbClient, want: number[]) =>
+  const indexedTo = (client: DbClient, want: number[], timeoutMs = 60_000) =>
     waitFor(
       `indexing to ${want.join('/')}`,
       async () => {
@@ -131,7 +131,7 @@ describe('ratify index against a shared PostgreSQL database and real nodes', {
           ? got
           : undefined;
       },
-      60_000,
+      timeoutMs,
     );
 
   beforeAll(async () => {
@@ -244,9 +244,21 @@ describe('ratify index against a shared PostgreSQL database and real nodes', {
       }
       expect(terminated).toBeGreaterThanOrEqual(10);
       const [mid] = await cutClient.sql`SELECT min(height)::int AS h FROM checkpoints`;
-      await indexedTo(cutClient, want);
+      await indexedTo(cutClient, want, 150_000).catch(async (error) => {
+        const status = await Promise.all(
+          [writer, standby].map((p) =>
+            fetch(`http://127.0.0.1:${p.port}/status`)
+              .then((r) => r.text())
+              .catch((e) => String(e)),
+          ),
+        );
+        throw new Error(
+          `${error}\n${status.join('\n')}\n${writer.output().slice(-2000)}\n${standby.output().slice(-2000)}`,
+        );
+      });
       // Both processes lived through it, and the index is byte-for-byte the clean one.
-      expect([writer.child.exitCode, standby.child.exitCode]).toEqual([null, null]);
+      expect(writer.child.exitCode, writer.output().slice(-3000)).toBe(null);
+      expect(standby.child.exitCode, standby.output().slice(-3000)).toBe(null);
       expect(Number(mid?.h ?? 0)).toBeLessThan(Math.min(...want));
       expect(await tableChecksums(cut.url)).toEqual(await tableChecksums(clean.url));
       await writer.stop();
@@ -367,9 +379,13 @@ describe('ratify index against a shared PostgreSQL database and real nodes', {
   }, 60_000);
 
   it('/metrics parses as Prometheus text and carries every family operators alert on', async () => {
-    const [writer] = running;
-    const text = await (await fetch(`http://127.0.0.1:${writer?.port}/metrics`)).text();
-    const families = parsePrometheusTextFormat(text);
+    // The two processes of the first test: each writes one chain-network or stands by for it.
+    const [first, second] = running;
+    const texts = await Promise.all(
+      [first, second].map(async (p) => (await fetch(`http://127.0.0.1:${p?.port}/metrics`)).text()),
+    );
+    const families = parsePrometheusTextFormat(texts[0] ?? '');
+    const text = texts.join('\n');
     expect(families.map((f) => f.name)).toEqual(
       expect.arrayContaining([
         'ratify_node_head_height',

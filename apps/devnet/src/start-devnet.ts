@@ -55,7 +55,12 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
   const emit = (e: DevnetEvent) => {
     events.push(e);
     if (events.length > 50_000) events.splice(0, 10_000);
-    o.log?.(e);
+    try {
+      o.log?.(e);
+    } catch (logError) {
+      // A consumer's logger that throws must not fail the tick that is reporting.
+      process.emitWarning(`devnet log handler threw: ${messageOf(logError)}`);
+    }
   };
 
   const servers: NodeServer[] = [];
@@ -74,12 +79,15 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
     },
   });
 
+  // Ticks run one at a time. A failed tick rejects only its own caller; the queue itself
+  // always settles, so the next tick runs on whatever the failed one left.
   let queue: Promise<void> = Promise.resolve();
   const advance = (n: number): Promise<void> => {
-    queue = queue.then(async () => {
+    const run = queue.then(async () => {
       for (let i = 0; i < n; i++) await core.tick();
     });
-    return queue;
+    queue = run.catch(() => undefined);
+    return run;
   };
 
   const info = () => ({
@@ -131,9 +139,12 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
     timer = setInterval(() => {
       if (busy) return;
       busy = true;
-      advance(1).finally(() => {
-        busy = false;
-      });
+      // Nobody awaits the timer: a failure is reported here and the next interval tries again.
+      advance(1)
+        .catch((e: unknown) => emit({ type: 'tick-failed', error: messageOf(e) }))
+        .finally(() => {
+          busy = false;
+        });
     }, o.blockTimeMs);
   }
 
@@ -147,8 +158,10 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
     async stop() {
       if (timer) clearInterval(timer);
       timer = null;
-      await queue.catch(() => undefined);
+      await queue;
       await Promise.all(servers.map((s) => s.close()));
     },
   };
 }
+
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));

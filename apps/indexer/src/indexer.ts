@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { createNodeClient } from '@ratify/aleo';
-import { createDbClient, DEFAULT_SCHEMA } from '@ratify/db';
+import { createDbClient, DEFAULT_SCHEMA, onEveryBatch } from '@ratify/db';
 import { migrateDatabase } from '@ratify/db/migrate';
 import { markOrigin } from '@ratify/db/ownership';
+import { type AlertSettings, startAlerts } from './alerts';
 import {
   type Chain,
   createFollower,
@@ -12,7 +13,7 @@ import {
   type PauseEvent,
 } from './follow/follower';
 import { type ChainNetworkHealth, chainNetworkHealth, createRateTracker } from './ops/health';
-import { type Logger, silentLogger } from './ops/log';
+import { eventLog, type Logger, silentLogger } from './ops/log';
 import { createIndexerMetrics, type IndexerMetrics, instrumentedFetch } from './ops/metrics';
 import { createProgressReporter, type ProgressMode } from './ops/progress';
 import { startOpsServer } from './ops/server';
@@ -39,6 +40,8 @@ export type IndexerOptions = {
   progress?: ProgressMode;
   /** Called inside the transaction that records a pause. */
   onPause?: (event: PauseEvent, tx: unknown) => Promise<void>;
+  /** Webhook receivers and lead time (`parseAlertEnv`); events are recorded either way. */
+  alerts?: AlertSettings;
 };
 
 export type IndexerHandle = {
@@ -101,6 +104,18 @@ export async function startIndexer(options: IndexerOptions): Promise<IndexerHand
   };
   const health = () => chainNetworkHealth(statuses(), rates.rates(), healthOptions);
   const progress = createProgressReporter(options.progress ?? 'off', logger);
+  const alerts = startAlerts({
+    database,
+    settings: options.alerts ?? { receivers: [], leadSeconds: 3600 },
+    log: eventLog(logger.child({ component: 'alerts' })),
+    signal: abort.signal,
+    // Caught up: no more than the ready lag behind (the stall rule needs recent blocks).
+    isCaughtUp: (id) =>
+      health().some(
+        (h) => h.id === id && h.lag !== undefined && h.lag <= healthOptions.readyLagBlocks,
+      ),
+  });
+  onEveryBatch(database.db, alerts.beforeCommit);
 
   // Once a second: rates, gauges and progress from the followers' live status.
   const tick = setInterval(() => {
@@ -155,7 +170,7 @@ export async function startIndexer(options: IndexerOptions): Promise<IndexerHand
       clearInterval(tick);
       clearInterval(stamps);
       progress.stop();
-      await Promise.allSettled(running);
+      await Promise.allSettled([...running, alerts.done]);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await database.close();

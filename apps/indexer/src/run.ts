@@ -1,3 +1,4 @@
+import { AlertConfigError, type AlertSettings, parseAlertEnv } from './alerts';
 import { ConfigError, type IndexerEnv, parseIndexerEnv } from './env';
 import { startIndexer } from './indexer';
 import { createLogger } from './ops/log';
@@ -13,10 +14,12 @@ export async function runIndexCommand(
   overrides: Partial<Record<keyof IndexerEnv, string>>,
 ): Promise<void> {
   let config: IndexerEnv;
+  let alerts: AlertSettings;
   try {
     config = parseIndexerEnv({ ...env, ...stripUndefined(overrides) });
+    alerts = parseAlertEnv(env);
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
+    if (!(error instanceof ConfigError || error instanceof AlertConfigError)) throw error;
     process.stderr.write(`ratify index: ${error.message}\n`);
     process.exit(2);
   }
@@ -38,6 +41,7 @@ export async function runIndexCommand(
       logger,
       migrate: true,
       origin: 'nodes',
+      alerts,
       progress: process.stderr.isTTY && config.LOG_FORMAT !== 'json' ? 'bar' : 'log',
     });
     shutdown.add('indexer', indexer.stop);

@@ -23,8 +23,19 @@ export {
   governanceTransitions,
 } from './block-helpers';
 export { blockSummary } from './block-summary';
-export { NodeError } from './client/errors';
-export type { RequestOptions } from './client/http';
+export {
+  CREDITS_PROGRAM,
+  NETWORK_NAMES,
+  type NetworkName,
+  networkNameOf,
+  VOTE_FUNCTION,
+} from './chain-constants';
+export {
+  type NodeErrorKind,
+  NodeRequestError,
+  type NodeRequestErrorParameters,
+} from './client/errors';
+export { parseRetryAfterMs, type RequestOptions } from './client/http';
 export {
   type CommitteeInfo,
   type CommitteeMember,
@@ -34,6 +45,7 @@ export {
   type NodeClient,
   type NodeClientOptions,
 } from './client/node-client';
+export { BaseError, type BaseErrorParameters, isRetryable } from './errors';
 export {
   decodeProposal,
   decodeSubmitArgs,

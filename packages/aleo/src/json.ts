@@ -1,7 +1,8 @@
 import { isInteger, isSafeNumber, parse, stringify } from 'lossless-json';
+import { BaseError } from './errors';
 
 /** Chain JSON that does not parse. */
-export class ChainJsonError extends Error {
+export class ChainJsonError extends BaseError {
   override name = 'ChainJsonError';
 }
 
@@ -78,7 +79,7 @@ export function parseChainJson(text: string): unknown {
   try {
     return parse(text, null, parseNumber);
   } catch (error) {
-    throw new ChainJsonError(`invalid JSON: ${(error as Error).message}`);
+    throw new ChainJsonError('invalid JSON', { details: (error as Error).message, cause: error });
   }
 }
 

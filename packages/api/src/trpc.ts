@@ -1,9 +1,12 @@
-import type { Database } from '@ratify/db';
 import { initTRPC } from '@trpc/server';
+import type { ReadContext } from './read-models/cache/define-view';
 import type { RelayConfig } from './vote-relay/relay-config';
 
-/** `relay` is set where the server may hand signed votes to Alpha nodes. */
-export type ApiContext = { db: Database; relay?: RelayConfig };
+/**
+ * `views` is the process's shared read-model cache (see read-models/cache/define-view.ts);
+ * `relay` is set where the server may hand signed votes to Alpha nodes.
+ */
+export type ApiContext = ReadContext & { relay?: RelayConfig };
 
 const t = initTRPC.context<ApiContext>().create();
 

@@ -1,4 +1,21 @@
 export {
+  type AlertEvent,
+  type AlertEventRecord,
+  alertKey,
+  clearAlertsExcept,
+  type DeliveryOutcome,
+  type DeliveryRecord,
+  type DueDelivery,
+  deliverDue,
+  enqueueDeliveries,
+  listAlertEvents,
+  listDeliveries,
+  type Queryable,
+  type ReceiverRow,
+  raiseAlert,
+  raiseAlerts,
+} from './alerts';
+export {
   connectionOptions,
   createDbClient,
   type Database,
@@ -8,12 +25,18 @@ export {
   schemaNameSchema,
 } from './client';
 export {
+  type IndexedNotification,
+  indexedPayload,
+  parseIndexedPayload,
+} from './notify';
+export {
   blockAt,
   type ChainNetworkIndexStatus,
   type ChainNetworkRecord,
   findProposal,
   findProposalsById,
   indexedHeight,
+  indexedHeights,
   indexStatus,
   latestValidatorSet,
   listChainNetworks,
@@ -28,6 +51,9 @@ export {
   votesForProposal,
 } from './queries';
 export {
+  alertDeliveries,
+  alertEvents,
+  alertReceivers,
   blocks,
   chainNetworks,
   checkpoints,
@@ -57,6 +83,7 @@ export {
   type ChainNetworkRow,
   type IndexedBatch,
   NOTIFY_CHANNEL,
+  onEveryBatch,
   type ProposalRow,
   type RewindResult,
   readCheckpoint,

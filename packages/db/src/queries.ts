@@ -204,3 +204,14 @@ export async function indexStatus(db: Database): Promise<ChainNetworkIndexStatus
     writer: r.holder === null ? null : { holder: r.holder, expiresAt: new Date(r.expires_at ?? 0) },
   }));
 }
+
+/** Every chain-network's indexed height and when it last moved: what read-model caches key on. */
+export async function indexedHeights(db: Database) {
+  return db
+    .select({
+      chainNetworkId: checkpoints.chainNetworkId,
+      height: checkpoints.height,
+      updatedAt: checkpoints.updatedAt,
+    })
+    .from(checkpoints);
+}

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -176,4 +177,61 @@ export const validatorSets = pgTable(
     committee: jsonb('committee').$type<{ address: string; stake: string }[]>().notNull(),
   },
   (t) => [primaryKey({ columns: [t.chainNetworkId, t.height] })],
+);
+
+/**
+ * Something operators are told about. The key (kind, chain-network, subject) is the primary
+ * key, so evaluating the same condition again never records it twice; a condition that no
+ * longer holds gets `cleared_at` and leaves the banner.
+ */
+export const alertEvents = pgTable(
+  'alert_events',
+  {
+    key: text('key').primaryKey(),
+    kind: text('kind').notNull(),
+    severity: text('severity').notNull(), // 'critical' | 'warning' | 'info'
+    // No foreign key: alert history outlives a rewound or forgotten chain-network.
+    chainNetworkId: text('chain_network_id'),
+    height: integer('height'),
+    subject: text('subject').notNull(),
+    message: text('message').notNull(),
+    href: text('href').notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    raisedAt: timestamp('raised_at', { withTimezone: true }).notNull().defaultNow(),
+    clearedAt: timestamp('cleared_at', { withTimezone: true }),
+  },
+  (t) => [index('alert_events_by_time').on(t.raisedAt)],
+);
+
+/**
+ * A webhook receiver the delivery worker has known since `first_seen_at`; it is sent events
+ * raised from then on, not the whole history. Identified by a hash of its URL, which may
+ * carry a token (Slack and Discord put one in the path), so the URL itself is not stored.
+ */
+export const alertReceivers = pgTable('alert_receivers', {
+  id: text('id').primaryKey(),
+  label: text('label').notNull(), // the URL's origin, for operators
+  firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One event to one receiver: sent at least once, marked delivered once it was. */
+export const alertDeliveries = pgTable(
+  'alert_deliveries',
+  {
+    eventKey: text('event_key')
+      .notNull()
+      .references(() => alertEvents.key),
+    receiverId: text('receiver_id')
+      .notNull()
+      .references(() => alertReceivers.id),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.eventKey, t.receiverId] }),
+    index('alert_deliveries_due').on(t.nextAttemptAt).where(sql`${t.deliveredAt} IS NULL`),
+  ],
 );

@@ -52,8 +52,19 @@ const WALL_CLOCK = new Set([
   'created_at',
   'last_ok_at',
 ]);
-/** Tables about processes and nodes rather than the chain. */
-const RUN_STATE = new Set(['nodes', 'writer_leases', 'instance', '__drizzle_migrations']);
+/**
+ * Tables about processes, nodes and time rather than the chain: alerts depend on the wall
+ * clock (a stall, a vote closing within the hour), so two runs legitimately differ there.
+ */
+const RUN_STATE = new Set([
+  'nodes',
+  'writer_leases',
+  'instance',
+  '__drizzle_migrations',
+  'alert_events',
+  'alert_deliveries',
+  'alert_receivers',
+]);
 
 /**
  * A checksum per table of everything Ratify indexed (minus wall-clock columns and tables of

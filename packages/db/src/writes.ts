@@ -1,5 +1,7 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
+import type { Queryable } from './alerts';
 import type { Database } from './client';
+import { indexedPayload } from './notify';
 import {
   blocks,
   chainNetworks,
@@ -51,6 +53,16 @@ export async function readCheckpoint(
   return row;
 }
 
+const batchHooks = new WeakMap<Database, (tx: Queryable) => Promise<void>>();
+
+/**
+ * Runs `hook` inside every `writeBatch` transaction on `db`, after the batch's rows: the
+ * alerts a batch raises commit with it, and the followers need not know about them.
+ */
+export function onEveryBatch(db: Database, hook: (tx: Queryable) => Promise<void>): void {
+  batchHooks.set(db, hook);
+}
+
 /**
  * Writes a batch and moves the checkpoint in one transaction: after a crash the indexer
  * resumes from a checkpoint that matches exactly what is stored. Re-writing a batch is
@@ -85,9 +97,8 @@ export async function writeBatch(db: Database, batch: IndexedBatch, fence?: Fenc
         target: checkpoints.chainNetworkId,
         set: { ...batch.checkpoint, updatedAt: sql`now()` },
       });
-    await tx.execute(
-      sql`SELECT pg_notify(${NOTIFY_CHANNEL}, ${`${id}:${batch.checkpoint.height}`})`,
-    );
+    await batchHooks.get(db)?.(tx);
+    await tx.execute(sql`SELECT pg_notify(${NOTIFY_CHANNEL}, ${indexedPayload(batch)})`);
   });
 }
 
@@ -167,7 +178,8 @@ export async function rewindTo(
       .where(eq(indexPauses.chainNetworkId, chainNetworkId))
       .returning({ id: indexPauses.chainNetworkId });
     await tx.execute(
-      sql`SELECT pg_notify(${NOTIFY_CHANNEL}, ${`${chainNetworkId}:${checkpoint?.height ?? -1}`})`,
+      // Everything above the height changed: every view of this chain-network is stale.
+      sql`SELECT pg_notify(${NOTIFY_CHANNEL}, ${JSON.stringify({ c: chainNetworkId, h: Math.max(0, checkpoint?.height ?? 0), p: 'many' })})`,
     );
     return {
       blocks: count(removedBlocks),

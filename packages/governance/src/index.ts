@@ -1,4 +1,6 @@
 // Governance rules of chain.md sections 6-7: pure functions over typed values, no I/O.
+
+export { ALERT_KINDS, type AlertKind, type AlertSeverity, alertKindNames } from './alert-kinds';
 export type {
   Approval,
   ApprovalCondition,
@@ -67,6 +69,7 @@ export { computeTally, isLaterVote, tallyCounts } from './tally';
 export type {
   BlockTime,
   CastVote,
+  ChoiceName,
   Committee,
   CommitteeMember,
   GovernorSet,
@@ -75,7 +78,17 @@ export type {
   ProposalTerms,
   VoteChoice,
 } from './types';
-export { ABSTAIN, CANARY, MAINNET, NO, TESTNET, YES } from './types';
+export {
+  ABSTAIN,
+  CANARY,
+  CHOICE_BY_NAME,
+  CHOICE_LABELS,
+  CHOICE_NAMES,
+  MAINNET,
+  NO,
+  TESTNET,
+  YES,
+} from './types';
 export type {
   InvalidReason,
   InvalidReasonCode,

@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
 import { DEFAULT_SCHEMA, schemaNameSchema } from '@ratify/db';
 import { startDevnet } from '@ratify/devnet';
-import { createLogger, createShutdown, startIndexer } from '@ratify/indexer';
+import { type AlertSettings, createLogger, createShutdown, startIndexer } from '@ratify/indexer';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { launchDatabase, startClean } from '../launch/database';
 import { ensureWebBuilt, startWeb } from '../launch/web';
 import { parseOptions, port } from '../options';
+import { alertSettingsOrExit } from './alerts';
 
 const upOptions = z.object({
   scenario: z
@@ -53,11 +54,11 @@ export function registerUpCommand(program: Command) {
         ...raw,
         schema: raw.schema ?? process.env.DATABASE_SCHEMA ?? DEFAULT_SCHEMA,
       });
-      await up(o);
+      await up(o, alertSettingsOrExit());
     });
 }
 
-async function up(o: z.infer<typeof upOptions>) {
+async function up(o: z.infer<typeof upOptions>, alerts: AlertSettings) {
   const root = resolve(import.meta.dirname, '..', '..', '..', '..');
   const say = (line: string) => console.log(`[ratify] ${line}`);
   const logger = createLogger({ name: 'ratify', format: process.stdout.isTTY ? 'pretty' : 'json' });
@@ -121,6 +122,7 @@ async function up(o: z.infer<typeof upOptions>) {
       pollIntervalMs: Math.min(500, Math.max(100, Math.floor(o.blockTime / 4))),
       // The devnet does not rate-limit unless a fault asks it to.
       requestsPerSecond: 100,
+      alerts,
       // Governance shows on the dashboard and post-split nodes are absent until the split
       // (both are debug lines); the log keeps warnings and changes of state.
       logger: logger.child({ component: 'indexer' }),

@@ -145,8 +145,16 @@ export function createNodeServer(o: NodeServerOptions) {
     });
     const s = server;
     return new Promise((resolve, reject) => {
-      s.once('error', reject);
-      s.listen(o.port, o.host, () => resolve());
+      const failed = (e: Error) => {
+        // A port that could not be opened is not listening; a later listen() may try again.
+        if (server === s) server = null;
+        reject(e);
+      };
+      s.once('error', failed);
+      s.listen(o.port, o.host, () => {
+        s.off('error', failed);
+        resolve();
+      });
     });
   }
 

@@ -55,4 +55,6 @@ export type DevnetEvent =
       agreedHash: string | null;
       reports: { governor: string; genesisHash: string }[];
     }
-  | { type: 'scenario-complete'; scenario: string };
+  | { type: 'scenario-complete'; scenario: string }
+  /** A timed block failed; the devnet carries on with the next one. */
+  | { type: 'tick-failed'; error: string };

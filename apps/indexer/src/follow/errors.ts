@@ -1,4 +1,4 @@
-import { NodeError } from '@ratify/aleo';
+import { BaseError, NodeRequestError } from '@ratify/aleo';
 import { FencedWriteError } from '@ratify/db';
 
 /** The node now serves another genesis than the chain-network this follower is bound to. */
@@ -54,13 +54,20 @@ const RETRYABLE_DB = new Set([
 export function classifyError(error: unknown): { kind: ErrorKind; retryable: boolean } {
   if (error instanceof FencedWriteError) return { kind: 'fenced', retryable: true };
   if (error instanceof GenesisChangedError) return { kind: 'genesis_changed', retryable: false };
-  if (error instanceof NodeError) {
-    if (error.rateLimited) return { kind: 'node_rate_limited', retryable: true };
+  if (error instanceof NodeRequestError) {
+    if (error.kind === 'rate-limited') return { kind: 'node_rate_limited', retryable: true };
     return error.retryable
       ? { kind: 'node_retryable', retryable: true }
       : { kind: 'node_bad_answer', retryable: false };
   }
-  const code = (error as { code?: unknown } | undefined)?.code;
+  // Chain JSON that does not decode (a schema mismatch) is the node's fault, not ours.
+  if (error instanceof BaseError) {
+    return error.retryable
+      ? { kind: 'node_retryable', retryable: true }
+      : { kind: 'node_bad_answer', retryable: false };
+  }
+  // drizzle wraps a driver error ("Failed query: …"); the driver's code is on a cause.
+  const code = errorCode(error);
   if (typeof code === 'string' && (RETRYABLE_DB.has(code) || code.startsWith('08'))) {
     return { kind: 'database', retryable: true };
   }
@@ -72,4 +79,13 @@ export function classifyError(error: unknown): { kind: ErrorKind; retryable: boo
 
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+function errorCode(error: unknown): unknown {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (code !== undefined) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
 }

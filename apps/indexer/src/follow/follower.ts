@@ -24,6 +24,7 @@ import { type ChainNetworkIdentity, identifyChainNetwork } from './identify';
 import type { Chain, FollowerStatus } from './status';
 import { createBlockSource, findDiscontinuity } from './sync';
 
+export type { LogEvent } from '../ops/log';
 export type { Chain, FollowerState, FollowerStatus } from './status';
 
 export type PauseEvent = {

@@ -33,3 +33,10 @@ export function createLogger(
 
 /** A logger that drops everything (tests, library use). */
 export const silentLogger: Logger = pino({ level: 'silent' });
+
+/** The older `{ level, msg, ...fields }` log calls, routed into a pino logger. */
+export type LogEvent = { level: 'info' | 'warn' | 'error'; msg: string } & Record<string, unknown>;
+
+export function eventLog(logger: Logger): (event: LogEvent) => void {
+  return ({ level, msg, ...fields }) => logger[level](fields, msg);
+}

@@ -1,3 +1,4 @@
+import { classifyError } from '../follow/errors';
 import type { Logger } from './log';
 
 export type Shutdown = {
@@ -52,6 +53,12 @@ export function createShutdown(logger: Logger, options: { graceMs?: number } = {
     void exit(1, 'uncaught exception');
   });
   process.on('unhandledRejection', (error) => {
+    // A lost database connection rejects every query in flight on it, also those nobody
+    // waits for any more; the loops that matter retry. Anything else is a defect: stop.
+    if (classifyError(error).kind === 'database' && classifyError(error).retryable) {
+      logger.warn({ err: error }, 'a query on a lost database connection failed unobserved');
+      return;
+    }
     logger.fatal({ err: error }, 'unhandled promise rejection');
     void exit(1, 'unhandled rejection');
   });

@@ -2,6 +2,7 @@
 import type { ProposalView } from '@ratify/api';
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '@/trpc/client';
+import { AddressLink } from './address-link';
 import { Countdown } from './countdown';
 import { chainLabel, networkName, percent, shorten } from './format';
 import { LifecycleNote } from './lifecycle-note';
@@ -149,7 +150,7 @@ function BodyCard({
             <dd className="text-xl font-semibold tabular-nums" data-testid={`${testId}-${r.key}`}>
               {r.list.length}
             </dd>
-            <dd className="text-xs text-slate-400">{percent(r.list.length, body.size)}</dd>
+            <dd className="text-xs text-slate-500">{percent(r.list.length, body.size)}</dd>
           </div>
         ))}
       </dl>
@@ -180,8 +181,8 @@ function Votes({ p }: { p: ProposalView }) {
           <tbody className="divide-y divide-slate-100" data-testid="votes">
             {[...p.votes].reverse().map((v) => (
               <tr key={v.transactionId}>
-                <td className="px-5 py-2 font-mono" title={v.voter}>
-                  {shorten(v.voter, 12, 6)}
+                <td className="px-5 py-2">
+                  <AddressLink address={v.voter} />
                 </td>
                 <td className="px-5 py-2">{v.isGovernor ? 'governor' : 'public'}</td>
                 <td className="px-5 py-2 capitalize">{v.choice}</td>
@@ -191,7 +192,7 @@ function Votes({ p }: { p: ProposalView }) {
                   ) : v.counted ? (
                     'counted'
                   ) : (
-                    <span className="text-slate-400">replaced</span>
+                    <span className="text-slate-500">replaced</span>
                   )}
                 </td>
                 <td className="px-5 py-2 text-right tabular-nums">

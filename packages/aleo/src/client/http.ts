@@ -1,5 +1,5 @@
 import { parseChainJson } from '../json';
-import { NodeError } from './errors';
+import { type NodeErrorKind, NodeRequestError } from './errors';
 import type { Pacer } from './pacer';
 import { sleep } from './sleep';
 
@@ -15,9 +15,11 @@ export type Transport = {
   pacer: Pacer;
 };
 
-// Older nodes answer a rate-limited request with HTTP 200 and this text.
-const OLD_RATE_LIMIT = /^Too Many Requests! Wait for (\d+)s/;
+// Older nodes answer a rate-limited request with HTTP 200 and this text; newer ones put
+// the same words in a 429's JSON message.
+const WAIT_FOR = /Too Many Requests! Wait for (\d+)s/;
 
+/** The node's own words: a JSON error's message (and type), or the start of its text. */
 function bodyReason(text: string): string {
   const trimmed = text.trim();
   if (trimmed.startsWith('{')) {
@@ -30,72 +32,92 @@ function bodyReason(text: string): string {
       // Not JSON: fall through to the raw text.
     }
   }
-  return trimmed.length > 300 ? `${trimmed.slice(0, 300)}…` : trimmed;
+  const line = trimmed.replace(/\s+/g, ' ');
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }
 
-function retryAfter(res: Response, text: string): number | undefined {
-  const header = res.headers.get('retry-after');
-  if (header && /^\d+$/.test(header)) return Number(header);
-  const m = /Wait for (\d+)s/.exec(text);
-  return m ? Number(m[1]) : undefined;
+/** `Retry-After` in seconds or as a date, else the `Wait for Ns` of the body. */
+export function parseRetryAfterMs(
+  headers: Headers,
+  text: string,
+  now = Date.now(),
+): number | undefined {
+  const header = headers.get('retry-after') ?? headers.get('x-ratelimit-after');
+  if (header !== null) {
+    const value = header.trim();
+    if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
+    const date = Date.parse(value);
+    if (!Number.isNaN(date)) return Math.max(0, date - now);
+  }
+  const m = WAIT_FOR.exec(text);
+  return m ? Number(m[1]) * 1000 : undefined;
 }
 
-/** One attempt: the parsed JSON body, or a NodeError saying why not. */
+function causeText(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code ?? cause?.message ?? (error as Error).message;
+}
+
+/** One attempt: the parsed JSON body, or a NodeRequestError saying why not. */
 async function attempt(
   t: Transport,
   method: 'GET' | 'POST',
-  route: string,
+  path: string,
   body: string | undefined,
   signal: AbortSignal | undefined,
 ): Promise<unknown> {
-  const fail = (reason: string, extra: Partial<ConstructorParameters<typeof NodeError>[0]> = {}) =>
-    new NodeError({
-      node: t.node,
-      route: `${method} ${route}`,
-      reason,
-      retryable: false,
-      ...extra,
-    });
+  const route = `${method} ${path}`;
+  const fail = (
+    kind: NodeErrorKind,
+    summary: string,
+    extra: { details?: string; status?: number; retryAfterMs?: number; cause?: unknown } = {},
+  ) => new NodeRequestError({ node: t.node, route, kind, summary, ...extra });
   const timeout = AbortSignal.timeout(t.timeoutMs);
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  const timedOut = (error: unknown) =>
+    fail('timeout', `no answer within ${t.timeoutMs} ms`, { cause: error });
   let res: Response;
-  let text: string;
   try {
-    res = await t.fetch(`${t.node}${route}`, {
+    res = await t.fetch(`${t.node}${path}`, {
       method,
       body,
       headers: body === undefined ? undefined : { 'content-type': 'application/json' },
       signal: combined,
     });
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    if (timeout.aborted) throw timedOut(error);
+    throw fail('unreachable', 'network error', { details: causeText(error), cause: error });
+  }
+  let text: string;
+  try {
     text = await res.text();
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
-    if (timeout.aborted) {
-      throw fail(`no answer within ${t.timeoutMs} ms`, { retryable: true, cause: error });
-    }
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    const detail = cause?.code ?? cause?.message ?? (error as Error).message;
-    throw fail(`network error: ${detail}`, { retryable: true, cause: error });
-  }
-  const old = res.status === 200 ? OLD_RATE_LIMIT.exec(text) : null;
-  if (res.status === 429 || old) {
-    const wait = old ? Number(old[1]) : retryAfter(res, text);
-    throw fail(`rate limited (HTTP ${res.status}${wait === undefined ? '' : `, wait ${wait}s`})`, {
+    if (timeout.aborted) throw timedOut(error);
+    throw fail('truncated', `answer cut off (HTTP ${res.status})`, {
+      details: causeText(error),
       status: res.status,
-      retryable: true,
-      rateLimited: true,
-      retryAfterSeconds: wait,
+      cause: error,
     });
   }
+  const status = res.status;
+  if (status === 429 || (status === 200 && text.startsWith('Too Many Requests!'))) {
+    const retryAfterMs = parseRetryAfterMs(res.headers, text);
+    const wait = retryAfterMs === undefined ? '' : `, wait ${retryAfterMs} ms`;
+    throw fail('rate-limited', `rate limited (HTTP ${status}${wait})`, { status, retryAfterMs });
+  }
   if (!res.ok) {
-    const reason = `HTTP ${res.status}: ${bodyReason(text) || res.statusText}`;
-    throw fail(reason, { status: res.status, retryable: res.status >= 500 });
+    const kind = status === 404 ? 'not-found' : status >= 500 ? 'server' : 'refused';
+    const details = bodyReason(text) || res.statusText || undefined;
+    throw fail(kind, `HTTP ${status}`, { details, status });
   }
   try {
     return parseChainJson(text);
   } catch (error) {
-    throw fail(`answer is not JSON: ${bodyReason(text).slice(0, 80)}`, {
-      status: res.status,
+    throw fail('malformed', 'answer is not JSON', {
+      details: bodyReason(text).slice(0, 80),
+      status,
       cause: error,
     });
   }
@@ -105,15 +127,15 @@ async function attempt(
 export async function request(
   t: Transport,
   method: 'GET' | 'POST',
-  route: string,
+  path: string,
   opts: RequestOptions & { body?: string } = {},
 ): Promise<unknown> {
   const { signal, body } = opts;
-  for (let attemptNo = 0; ; attemptNo++) {
+  for (let attemptNo = 1; ; attemptNo++) {
     const release = await t.pacer.acquire(signal);
     let error: unknown;
     try {
-      const value = await attempt(t, method, route, body, signal);
+      const value = await attempt(t, method, path, body, signal);
       t.pacer.onSuccess();
       return value;
     } catch (e) {
@@ -121,24 +143,13 @@ export async function request(
     } finally {
       release();
     }
-    if (!(error instanceof NodeError)) throw error;
-    const waitMs = (error.retryAfterSeconds ?? 0) * 1000;
-    if (error.rateLimited) t.pacer.onRateLimited(waitMs);
-    if (!error.retryable || attemptNo >= t.retries) {
-      if (attemptNo === 0) throw error;
-      throw new NodeError({
-        node: error.node,
-        route: error.route,
-        reason: `${error.message.slice(`node ${error.node} ${error.route}: `.length)} (after ${attemptNo + 1} attempts)`,
-        status: error.status,
-        retryable: error.retryable,
-        rateLimited: error.rateLimited,
-        retryAfterSeconds: error.retryAfterSeconds,
-        cause: error.cause,
-      });
+    if (!(error instanceof NodeRequestError)) throw error;
+    if (error.kind === 'rate-limited') t.pacer.onRateLimited(error.retryAfterMs ?? 0);
+    if (!error.retryable || attemptNo > t.retries) {
+      throw attemptNo === 1 ? error : error.withAttempts(attemptNo);
     }
-    // Full jitter keeps many clients from retrying in step.
-    const cap = Math.min(t.maxBackoffMs, t.backoffMs * 2 ** attemptNo);
-    await sleep(Math.max(waitMs, Math.random() * cap), signal);
+    // Full jitter keeps many clients from retrying in step; a rate limit's wait is the pacer's.
+    const cap = Math.min(t.maxBackoffMs, t.backoffMs * 2 ** (attemptNo - 1));
+    if (error.kind !== 'rate-limited') await sleep(Math.random() * cap, signal);
   }
 }

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURE_FILES, fixtureText } from '../_test/fixtures';
-import { NodeError } from './errors';
+import { NodeRequestError } from './errors';
 import { createNodeClient } from './node-client';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => void;
@@ -50,9 +50,14 @@ beforeEach(() => {
   hits = [];
 });
 
+// The client talks to the real server but names it by a fixed host, so messages can be pinned.
+const NODE = 'http://node.test';
+const toServer: typeof fetch = (url, init) => fetch(String(url).replace(NODE, base), init);
+
 const client = (extra: Partial<Parameters<typeof createNodeClient>[0]> = {}) =>
   createNodeClient({
-    baseUrl: base,
+    baseUrl: NODE,
+    fetch: toServer,
     network: 'testnet',
     backoffMs: 5,
     requestsPerSecond: 1000,
@@ -102,8 +107,8 @@ describe('typed routes', () => {
     expect(await c.genesisHash()).toBe(hash);
     expect(await c.peersCount()).toBe(3);
     expect(await c.findBlockHash('at1x')).toBeNull();
-    await expect(c.program('nope.aleo')).rejects.toThrowError(
-      `node ${base}/testnet GET /program/nope.aleo: HTTP 404: not found (not_found)`,
+    await expect(c.program('nope.aleo')).rejects.toThrowErrorMatchingInlineSnapshot(
+      `[NodeRequestError: node http://node.test/testnet GET /program/nope.aleo: HTTP 404: not found (not_found)]`,
     );
     expect(hits.filter((h) => h === '/testnet/program/nope.aleo')).toHaveLength(1);
   });
@@ -113,9 +118,10 @@ describe('typed routes', () => {
     const err = await client()
       .latestHeight()
       .catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(NodeError);
-    expect((err as NodeError).message).toBe(
-      `node ${base}/testnet GET /block/height/latest: invalid answer at (root): Invalid input: expected number, received string`,
+    expect(err).toBeInstanceOf(NodeRequestError);
+    expect(err).toMatchObject({ kind: 'invalid-answer', retryable: false });
+    expect((err as NodeRequestError).message).toMatchInlineSnapshot(
+      `"node http://node.test/testnet GET /block/height/latest: invalid answer at (root): Invalid input: expected number, received string"`,
     );
     expect(hits).toHaveLength(1);
   });
@@ -168,8 +174,8 @@ describe('ranges', () => {
 
   it('fails when the node skips a height', async () => {
     handler = (_req, res) => json(res, `[${blockAt(0)},${blockAt(2)}]`);
-    await expect(client().blocks(0, 2)).rejects.toThrowError(
-      `node ${base}/testnet GET /blocks?start=0&end=2: expected heights 0..1, got 0..2 (2)`,
+    await expect(client().blocks(0, 2)).rejects.toThrowErrorMatchingInlineSnapshot(
+      `[NodeRequestError: node http://node.test/testnet GET /blocks?start=0&end=2: expected heights 0..1: got 0..2 (2)]`,
     );
   });
 });
@@ -215,8 +221,8 @@ describe('failures a retry can fix', () => {
       res.writeHead(503);
       res.end('{"message":"syncing","error_type":"unavailable"}');
     };
-    await expect(client({ retries: 2 }).latestHeight()).rejects.toThrowError(
-      `node ${base}/testnet GET /block/height/latest: HTTP 503: syncing (unavailable) (after 3 attempts)`,
+    await expect(client({ retries: 2 }).latestHeight()).rejects.toThrowErrorMatchingInlineSnapshot(
+      `[NodeRequestError: node http://node.test/testnet GET /block/height/latest: HTTP 503 after 3 attempts: syncing (unavailable)]`,
     );
     expect(hits).toHaveLength(3);
   });
@@ -227,12 +233,12 @@ describe('failures a retry can fix', () => {
     };
     const err = (await client({ timeoutMs: 100, retries: 1 })
       .latestHeight()
-      .catch((e) => e)) as NodeError;
-    expect(err).toBeInstanceOf(NodeError);
-    expect(err.message).toBe(
-      `node ${base}/testnet GET /block/height/latest: no answer within 100 ms (after 2 attempts)`,
+      .catch((e) => e)) as NodeRequestError;
+    expect(err).toBeInstanceOf(NodeRequestError);
+    expect(err.message).toMatchInlineSnapshot(
+      `"node http://node.test/testnet GET /block/height/latest: no answer within 100 ms after 2 attempts"`,
     );
-    expect(err.retryable).toBe(true);
+    expect(err).toMatchObject({ kind: 'timeout', retryable: true, attempts: 2 });
     expect(hits).toHaveLength(2);
   });
 
@@ -241,9 +247,14 @@ describe('failures a retry can fix', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const c = createNodeClient({ baseUrl: `http://127.0.0.1:${port}`, retries: 0 });
-    await expect(c.peersCount()).rejects.toThrowError(
-      `node http://127.0.0.1:${port} GET /peers/count: network error: ECONNREFUSED`,
+    const c = createNodeClient({
+      baseUrl: 'http://closed.test',
+      fetch: (url, init) =>
+        fetch(String(url).replace('http://closed.test', `http://127.0.0.1:${port}`), init),
+      retries: 0,
+    });
+    await expect(c.peersCount()).rejects.toThrowErrorMatchingInlineSnapshot(
+      `[NodeRequestError: node http://closed.test GET /peers/count: network error: ECONNREFUSED]`,
     );
   });
 });

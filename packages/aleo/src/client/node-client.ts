@@ -3,7 +3,7 @@ import { stringifyChainJson } from '../json';
 import { printPlaintext } from '../plaintext/print';
 import type { Plaintext } from '../plaintext/types';
 import { type Block, blockSchema, committeeSchema } from '../schemas/block';
-import { validate } from '../schemas/decode';
+import { ChainSchemaError, validate } from '../schemas/decode';
 import { address, blockHash, safeUint, transactionId } from '../schemas/primitives';
 import {
   type ConfirmedTransaction,
@@ -11,7 +11,7 @@ import {
   type Transaction,
   transactionSchema,
 } from '../schemas/transaction';
-import { NodeError } from './errors';
+import { NodeRequestError } from './errors';
 import { type RequestOptions, request, type Transport } from './http';
 import { createPacer } from './pacer';
 
@@ -75,11 +75,16 @@ export function createNodeClient(options: NodeClientOptions) {
     try {
       return validate(schema, 'answer', value);
     } catch (error) {
-      throw new NodeError({
+      const e = error as Error;
+      throw new NodeRequestError({
         node,
         route: `${method} ${route}`,
-        reason: (error as Error).message,
-        retryable: false,
+        kind: 'invalid-answer',
+        summary:
+          e instanceof ChainSchemaError
+            ? `invalid answer at ${e.path || '(root)'}`
+            : 'invalid answer',
+        details: e instanceof ChainSchemaError ? e.reason : e.message,
         cause: error,
       });
     }
@@ -108,11 +113,12 @@ export function createNodeClient(options: NodeClientOptions) {
         const got = await get(route, z.array(blockSchema), opts);
         const heights = got.map((b) => b.header.metadata.height);
         if (got.length !== e - s || heights.some((h, k) => h !== s + k)) {
-          throw new NodeError({
+          throw new NodeRequestError({
             node,
             route: `GET ${route}`,
-            reason: `expected heights ${s}..${e - 1}, got ${heights.length ? `${heights[0]}..${heights.at(-1)} (${heights.length})` : 'none'}`,
-            retryable: false,
+            kind: 'invalid-answer',
+            summary: `expected heights ${s}..${e - 1}`,
+            details: `got ${heights.length ? `${heights[0]}..${heights.at(-1)} (${heights.length})` : 'none'}`,
           });
         }
         results[i] = got;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { BaseError } from '../errors';
 import { parseChainJson } from '../json';
 import { type Block, blockSchema } from './block';
 import {
@@ -9,14 +10,14 @@ import {
 } from './transaction';
 
 /** Chain JSON that parses but does not have the expected shape. */
-export class ChainSchemaError extends Error {
+export class ChainSchemaError extends BaseError {
   override name = 'ChainSchemaError';
   constructor(
     readonly what: string,
     readonly path: string,
     readonly reason: string,
   ) {
-    super(`invalid ${what} at ${path || '(root)'}: ${reason}`);
+    super(`invalid ${what} at ${path || '(root)'}`, { details: reason });
   }
 }
 

@@ -1,4 +1,14 @@
-export { type Alert, buildAlerts } from './alerts';
+export { type Alert, buildAlerts, listAlertHistory } from './alerts';
+export {
+  createViewStore,
+  defineView,
+  type ReadContext,
+  type View,
+  type ViewStore,
+} from './cache/define-view';
+export { checkpointVersions, type VersionSource } from './cache/version-source';
+export { createVersionTracker, type Versions, type VersionTracker } from './cache/versions';
+export { chainProduction } from './production';
 export {
   buildProposalView,
   type ChoiceName,

@@ -1,7 +1,13 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { buildAlerts } from '../read-models/alerts';
+import { z } from 'zod';
+import { buildAlerts, listAlertHistory } from '../read-models/alerts';
 import { publicProcedure } from '../trpc';
 
 export const alertsRouter = {
+  /** The banner: recorded events whose condition still holds. */
   list: publicProcedure.query(({ ctx }) => buildAlerts(ctx.db)),
+  /** Every recorded event, newest first. */
+  history: publicProcedure
+    .input(z.object({ limit: z.number().int().min(1).max(500).default(50) }).optional())
+    .query(({ ctx, input }) => listAlertHistory(ctx.db, input?.limit ?? 50)),
 } satisfies TRPCRouterRecord;

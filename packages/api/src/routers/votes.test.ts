@@ -211,6 +211,20 @@ describe('votes router against a devnet', () => {
       choice: 1,
     });
 
+    // A wallet that answered an id of its own: the vote is found by who voted what, after when.
+    const cast = (afterHeight: number) =>
+      caller.votes.status({
+        chainNetworkId: sent.chainNetworkId,
+        cast: { proposalId: votingId, voter: sent.voter, choice: 1, afterHeight },
+      });
+    expect(await cast(height)).toMatchObject({
+      state: 'included',
+      transactionId: yes.id,
+      transitionId: sent.transitionId,
+      counted: true,
+    });
+    expect(await cast(height + 1)).toMatchObject({ state: 'pending' });
+
     const no = vote({ choice: 2, expiresAt: height + 21 });
     const changed = await caller.votes.submit({ transaction: no });
     await devnet.advance(1);

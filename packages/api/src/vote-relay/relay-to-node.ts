@@ -1,9 +1,9 @@
-import { createNodeClient, NodeError } from '@ratify/aleo';
+import { BaseError, createNodeClient, NodeRequestError } from '@ratify/aleo';
 
 export type NodeAttempt = { node: string; error: string };
 
 /** Why the relay could not hand a vote to any node, or the node that refused it. */
-export class RelayError extends Error {
+export class RelayError extends BaseError {
   override name = 'RelayError';
   constructor(
     message: string,
@@ -11,12 +11,16 @@ export class RelayError extends Error {
     readonly refused: boolean,
     readonly attempts: NodeAttempt[],
   ) {
-    super(message);
+    super(message, { retryable: !refused });
   }
 }
 
-// Another node may carry the vote when this one is unreachable, overloaded or behind.
-const tryNext = (e: NodeError) => e.status === undefined || e.status === 429 || e.status === 503;
+/**
+ * A node refuses a vote with a 4xx and its reason. Anything else (unreachable, overloaded,
+ * a 5xx, an odd answer, a 404 for a route or network it does not serve) is the node's
+ * trouble, not the vote's: another node may carry it.
+ */
+const refusedBy = (e: NodeRequestError) => e.kind === 'refused' && e.details !== undefined;
 
 const client = (url: string) =>
   // A broadcast is not retried on the same node: a second copy would be refused as a replay.
@@ -33,16 +37,16 @@ export async function broadcastToNodes(
       const transactionId = await client(node).broadcast(body);
       return { node, transactionId, attempts };
     } catch (e) {
-      if (!(e instanceof NodeError)) throw e;
-      attempts.push({ node, error: e.message });
-      if (!tryNext(e))
-        throw new RelayError(`node ${node} refused the vote: ${reasonOf(e)}`, true, attempts);
+      if (!(e instanceof NodeRequestError)) throw e;
+      attempts.push({ node, error: e.reason });
+      if (refusedBy(e))
+        throw new RelayError(`node ${node} refused the vote: ${e.reason}`, true, attempts);
     }
   }
   if (nodes.length === 0)
     throw new RelayError('no Alpha node is configured for this network', false, attempts);
   throw new RelayError(
-    `no Alpha node took the vote: ${attempts.map((a) => a.error).join('; ')}`,
+    `no Alpha node took the vote: ${attempts.map((a) => `${a.node}: ${a.error}`).join('; ')}`,
     false,
     attempts,
   );
@@ -56,13 +60,8 @@ export async function latestHeight(
     try {
       return { node, height: await client(node).latestHeight() };
     } catch (e) {
-      if (!(e instanceof NodeError)) throw e;
+      if (!(e instanceof NodeRequestError)) throw e;
     }
   }
   return null;
-}
-
-function reasonOf(e: NodeError): string {
-  const prefix = `node ${e.node} ${e.route}: `;
-  return e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message;
 }
