@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { accountFromSeed, addressOf, DEFAULT_FEE } from '@ratify/wallet';
+import { accountFromSeed, addressOf, DEFAULT_FEE, randomAccount } from '@ratify/wallet';
 import { E2E } from '../playwright.config';
 import { type Stack, startStack } from './stack';
 import {
@@ -20,7 +20,18 @@ const WALLETS: TestWalletConfig[] = [
   { name: 'Devnet Test Wallet', icon: ICON, chains: ['alpha:canary'], execute: true },
   { name: 'Testnet Only Wallet', icon: ICON, chains: ['alpha:testnet'], execute: true },
   { name: 'Watch-only Wallet', icon: ICON, chains: ['alpha:canary'], execute: false },
+  {
+    name: 'Stranger Wallet',
+    icon: ICON,
+    chains: ['alpha:canary'],
+    execute: true,
+    secretKeyHex: hex(randomAccount().secretKey),
+  },
 ];
+
+function hex(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 let web = `http://127.0.0.1:${E2E.web}`;
 let devnet = `http://127.0.0.1:${E2E.devnet}`;
@@ -84,7 +95,7 @@ async function openWithWallets(page: Page) {
   };
   expect(info.accounts.find((a) => a.name === VOTER)?.address).toBe(voterAddress);
   const wallet = await injectTestWallets(page, WALLETS, {
-    secretKeyHex: Array.from(account.secretKey, (b) => b.toString(16).padStart(2, '0')).join(''),
+    secretKeyHex: hex(account.secretKey),
     node: `${devnet}/canary`,
     networkId: 2,
     hrp: 'ax',
@@ -106,6 +117,7 @@ test('a standard wallet connects, votes Yes then No, follows its events and disc
   await expect(panel.getByTestId('wallet-option')).toHaveText([
     'Devnet Test Wallet',
     'Testnet Only Wallet',
+    'Stranger Wallet',
     'Browser keystore',
   ]);
   await expect(option('Devnet Test Wallet').locator('img')).toHaveAttribute('src', ICON);
@@ -215,4 +227,16 @@ test('a standard wallet connects, votes Yes then No, follows its events and disc
   await emitWalletEvent(page, 'Devnet Test Wallet', 'disconnect');
   await expect(panel.getByTestId('wallet-notice')).toHaveText('Devnet Test Wallet disconnected.');
   await expect(panel.getByTestId('vote-address')).toHaveCount(0);
+
+  // An account that is neither governor nor committee member is told so before it signs.
+  await option('Stranger Wallet').click();
+  await panel.getByTestId('wallet-connect').click();
+  await expect(panel.getByTestId('vote-role')).toHaveText('not eligible');
+  await expect(panel.getByTestId('vote-role-why')).toHaveText(
+    /^Neither a governor nor a committee member at height [\d,]+: the chain would reject its vote and keep the fee\.$/,
+  );
+  await panel.getByRole('radio', { name: 'No' }).check();
+  await expect(panel.getByTestId('vote-disabled-reason')).toHaveText(
+    'This account is neither a governor nor a committee member: the chain would reject its vote and keep the fee.',
+  );
 });

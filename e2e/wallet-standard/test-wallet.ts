@@ -9,6 +9,8 @@ export type TestWalletConfig = {
   chains: string[];
   /** Without it the wallet offers `standard:connect` only and cannot vote. */
   execute: boolean;
+  /** The account it holds, when not the backend's default key. */
+  secretKeyHex?: string;
 };
 
 export type TestWalletCall = { wallet: string; method: string; args: unknown[] };
@@ -105,25 +107,28 @@ export async function injectTestWallets(
   configs: TestWalletConfig[],
   backend: Backend,
 ): Promise<{ calls: TestWalletCall[]; address: string }> {
-  const account = accountFromSecretKey(backend.secretKeyHex);
-  const address = addressOf(account.publicKey, backend.hrp);
+  const keyOf = (wallet: string) =>
+    accountFromSecretKey(
+      configs.find((c) => c.name === wallet)?.secretKeyHex ?? backend.secretKeyHex,
+    );
+  const address = addressOf(keyOf('').publicKey, backend.hrp);
   const calls: TestWalletCall[] = [];
   const sent = new Map<string, string>();
   const node = (path: string, init?: RequestInit) => fetch(`${backend.node}${path}`, init);
 
-  const methods: Record<string, (...args: unknown[]) => Promise<unknown>> = {
-    async connect(network) {
+  const methods: Record<string, (wallet: string, ...args: unknown[]) => Promise<unknown>> = {
+    async connect(wallet, network) {
       const mine = networkNameOf(backend.networkId);
       if (network !== mine) throw new Error(`this wallet is on ${mine}, not ${String(network)}`);
-      return { address };
+      return { address: addressOf(keyOf(wallet).publicKey, backend.hrp) };
     },
     async disconnect() {},
-    async executeTransaction(options) {
+    async executeTransaction(wallet, options) {
       const o = options as { program: string; function: string; inputs: string[]; fee?: number };
       if (o.program !== CREDITS_PROGRAM) throw new Error(`this wallet does not call ${o.program}`);
       const height = Number(await (await node('/block/height/latest')).json());
       const tx = buildExecuteTransaction({
-        secretKey: account.secretKey,
+        secretKey: keyOf(wallet).secretKey,
         chain: 'alpha',
         hrp: backend.hrp,
         networkId: backend.networkId,
@@ -143,7 +148,7 @@ export async function injectTestWallets(
       sent.set(temporary, String(await res.json()));
       return { transactionId: temporary };
     },
-    async transactionStatus(id) {
+    async transactionStatus(_wallet, id) {
       const onChain = sent.get(String(id));
       if (!onChain) return { status: 'failed', error: `unknown transaction ${id}` };
       const res = await node(`/transaction/confirmed/${onChain}`);
@@ -157,7 +162,7 @@ export async function injectTestWallets(
     calls.push({ wallet, method, args });
     const handler = methods[method];
     if (!handler) throw new Error(`${wallet} has no ${method}`);
-    return handler(...args);
+    return handler(wallet, ...args);
   });
   await page.addInitScript(registerWallets, configs);
   return { calls, address };

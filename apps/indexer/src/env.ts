@@ -23,7 +23,13 @@ export const indexerEnvSchema = z.object({
   INDEXER_HOST: z.string().min(1).default('127.0.0.1'),
   POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(250),
   BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(200),
-  NODE_REQUESTS_PER_SECOND: z.coerce.number().min(0.1).max(10_000).default(8),
+  /** Starting rate per node, learned from there; `unpaced` until a node refuses. */
+  NODE_REQUESTS_PER_SECOND: z
+    .union([
+      z.literal('unpaced').transform(() => Number.POSITIVE_INFINITY),
+      z.coerce.number().min(0.1).max(10_000),
+    ])
+    .optional(),
   /** How long a writer's lease lasts without renewal: a standby takes over after it. */
   WRITER_LEASE_SECONDS: z.coerce.number().int().min(2).max(300).default(10),
   READY_LAG_BLOCKS: z.coerce.number().int().min(0).max(10_000).default(5),

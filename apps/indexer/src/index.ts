@@ -1,8 +1,10 @@
 export {
   AlertConfigError,
   type AlertSettings,
+  type IndexPause,
   parseAlertEnv,
   type Receiver,
+  raiseIndexPaused,
   sendAlert,
   startAlertDelivery,
 } from './alerts';

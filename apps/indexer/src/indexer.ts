@@ -28,7 +28,7 @@ export type IndexerOptions = {
   port?: number;
   pollIntervalMs?: number;
   batchSize?: number;
-  /** Requests per second per node; nodes limit each client to 10/s by default. */
+  /** Starting requests per second per node (the client learns the limit); default 9.7. */
   requestsPerSecond?: number;
   leaseSeconds?: number;
   readyLagBlocks?: number;
@@ -90,7 +90,7 @@ export async function startIndexer(options: IndexerOptions): Promise<IndexerHand
       onPause: options.onPause,
       client: createNodeClient({
         baseUrl: n.url,
-        requestsPerSecond: options.requestsPerSecond ?? 8,
+        requestsPerSecond: options.requestsPerSecond,
         fetch: instrumentedFetch(metrics, n.url),
       }),
     }),

@@ -179,6 +179,31 @@ describe.skipIf(skipReason !== undefined)(
       );
     });
 
+    it('the documented differences still hold', () => {
+      const forkAddress = encodeAddress(new Uint8Array(32).fill(1), 'ax');
+      const cases: Array<[Difference, string, 'codec' | 'node']> = [
+        ['hrp', encodeAddress(bigIntToBytesLE(GROUP_POOL[0] as bigint, 32), 'ax'), 'codec'],
+        ['forkAddresses', forkAddress, 'codec'],
+        ['trailingWhitespace', '1u8 ', 'codec'],
+        ['longArrays', `[${Array(33).fill('1u8').join(', ')}]`, 'node'],
+        ['nodeOnlySyntax', "'hello'", 'node'],
+        ['nodeOnlySyntax', '{ a: credits.aleo }', 'node'],
+        ['nodeOnlySyntax', '{ a: /* note */ 1u8 }', 'node'],
+        ['nodeOnlySyntax', '// note\n1u8', 'node'],
+        ['futures', '{ program_id: a.aleo, function_name: f, arguments: [] }', 'codec'],
+      ];
+      const observed = cases.map(([why, text]) => {
+        const accepts = codecRead(text).ok ? 'codec' : nodeRead(text).ok ? 'node' : 'neither';
+        return [why, text, nodeRead(text).ok && codecRead(text).ok ? 'both' : accepts];
+      });
+      expect(observed).toEqual(cases);
+      expect(Object.keys(DOCUMENTED_DIFFERENCES).sort()).toEqual(
+        [...new Set(cases.map(([why]) => why)), 'strings'].sort(),
+      );
+      const s = parsePlaintext('"say \\"hi\\""');
+      expect(nodeRead(printPlaintext(s))).toEqual({ ok: true, printed: '"say "hi""' });
+    });
+
     it('every hostile text is refused by the node as by the codec', () => {
       const accepted = HOSTILE.map(([text]) => text).filter((text) => nodeRead(text).ok);
       expect(accepted).toEqual([]);

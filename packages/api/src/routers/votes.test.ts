@@ -1,3 +1,4 @@
+import { CREDITS_PROGRAM, VOTE_FUNCTION } from '@ratify/aleo';
 import { createDbClient, type DbClient, indexedHeight, votes } from '@ratify/db';
 import { createTestDatabase } from '@ratify/db/testing';
 import { type Devnet, startDevnet } from '@ratify/devnet';
@@ -61,8 +62,8 @@ const vote = (o: {
     chain: 'alpha',
     hrp: 'ax',
     networkId: o.networkId ?? 2,
-    program: 'credits.alpha',
-    function: 'vote_network_upgrade',
+    program: CREDITS_PROGRAM,
+    function: VOTE_FUNCTION,
     inputs: [`${o.proposalId ?? votingId}field`, `${o.choice ?? 1}u8`],
     expiresAtHeight: o.expiresAt,
   });

@@ -80,6 +80,11 @@ function subscribe(listener: () => void) {
   return () => listeners.delete(listener);
 }
 
+/** The connection outside React. */
+export function currentConnection(): ConnectionState {
+  return state;
+}
+
 const serverState: ConnectionState = { wallet: null, connection: { status: 'disconnected' } };
 
 export function useConnection(): ConnectionState {

@@ -8,7 +8,6 @@ import {
   safeIcon,
   type UnusableWallet,
   type VoteWallet,
-  type WalletEvent,
 } from './vote-wallet';
 
 export type RegisteredWallet = ReturnType<Wallets['get']>[number];
@@ -118,5 +117,3 @@ function adapt(w: RegisteredWallet): Adapted {
   };
   return { usable: true, wallet };
 }
-
-export type { WalletEvent };
