@@ -22,15 +22,36 @@ export const receiptSchema = z.object({
 });
 export type Receipt = z.infer<typeof receiptSchema>;
 
-function readAll(): Receipt[] {
+// Receipts of the keystore-only dashboard: still shown, as the keystore's.
+const V1_KEY = 'ratify.vote-receipts.v1';
+const v1Schema = receiptSchema
+  .omit({ wallet: true })
+  .extend({ expiresAtHeight: z.number() })
+  .transform((r): Receipt => ({ ...r, wallet: 'Browser keystore' }));
+
+function parse<T>(text: string | null, schema: z.ZodType<T>): T[] {
   try {
-    const parsed = z
-      .array(receiptSchema)
-      .safeParse(JSON.parse(window.localStorage.getItem(STORAGE_KEY) ?? '[]'));
+    const parsed = z.array(schema).safeParse(JSON.parse(text ?? '[]'));
     return parsed.success ? parsed.data : [];
   } catch {
     return [];
   }
+}
+
+/** The stored receipts, newest first, from the stored texts of this version and the last. */
+export function storedReceipts(current: string | null, legacy: string | null): Receipt[] {
+  const now = parse(current, receiptSchema);
+  const old = parse(legacy, v1Schema).filter(
+    (o) => !now.some((r) => r.transactionId === o.transactionId),
+  );
+  return [...now, ...old].slice(0, KEEP);
+}
+
+function readAll(): Receipt[] {
+  return storedReceipts(
+    window.localStorage.getItem(STORAGE_KEY),
+    window.localStorage.getItem(V1_KEY),
+  );
 }
 
 /** This voter's receipts for this proposal, newest first. */
