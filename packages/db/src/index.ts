@@ -18,7 +18,15 @@ export {
   raiseAlert,
   raiseAlerts,
 } from './alerts';
-export { createDbClient, type Database, type DbClient } from './client';
+export {
+  connectionOptions,
+  createDbClient,
+  type Database,
+  type DbClient,
+  type DbClientOptions,
+  DEFAULT_SCHEMA,
+  schemaNameSchema,
+} from './client';
 export {
   type IndexedNotification,
   indexedPayload,
@@ -26,11 +34,13 @@ export {
 } from './notify';
 export {
   blockAt,
+  type ChainNetworkIndexStatus,
   type ChainNetworkRecord,
   findProposal,
   findProposalsById,
   indexedHeight,
   indexedHeights,
+  indexStatus,
   latestValidatorSet,
   listChainNetworks,
   listNodes,
@@ -50,12 +60,27 @@ export {
   blocks,
   chainNetworks,
   checkpoints,
+  indexPauses,
+  instance,
   nodes,
   type OnchainCounters,
   proposals,
   validatorSets,
   votes,
+  writerLeases,
 } from './schema';
+export {
+  type Fence,
+  FencedWriteError,
+  type FenceReason,
+  fenceWrite,
+  holdLease,
+  listPauses,
+  type PauseRecord,
+  pauseChainNetwork,
+  readPause,
+  releaseLease,
+} from './writer-lease';
 export {
   type BlockRow,
   type ChainNetworkRow,
@@ -63,6 +88,7 @@ export {
   NOTIFY_CHANNEL,
   onEveryBatch,
   type ProposalRow,
+  type RewindResult,
   readCheckpoint,
   recordNodeStatus,
   rewindTo,

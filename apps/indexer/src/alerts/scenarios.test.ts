@@ -53,7 +53,6 @@ function startIndexerFor(
     port: 0,
     pollIntervalMs: 50,
     requestsPerSecond: 1000,
-    log: () => {},
     alerts: {
       ...settings,
       timing: {

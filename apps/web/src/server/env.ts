@@ -1,3 +1,4 @@
+import { DEFAULT_SCHEMA, schemaNameSchema } from '@ratify/db';
 import { z } from 'zod';
 
 /** A comma-separated list of http(s) URLs; empty entries are dropped. */
@@ -16,6 +17,7 @@ function urlList(message: string) {
 
 const schema = z.object({
   DATABASE_URL: z.string().min(1, 'DATABASE_URL is required (the launcher sets it)'),
+  DATABASE_SCHEMA: schemaNameSchema.default(DEFAULT_SCHEMA),
   // Alpha nodes that signed votes are relayed to, in order of preference; none: no relaying.
   ALPHA_NODES: urlList('ALPHA_NODES holds http(s) node URLs, comma-separated'),
   // Governors' nodes asked for their genesis hash on /split; none: the check is not shown.
