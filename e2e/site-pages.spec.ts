@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { encodeAddress } from '@ratify/aleo';
-import { pageIn, settled } from './page-checks';
+import { pageIn, settled } from './site-checks';
 
 // The demo scenario at 1 s blocks: the past proposal (rejected; votes at 4-8, a late one at
 // 14) and the proposal in voting (submitted at 22; votes at 26, 31, …, 56; voting ends at

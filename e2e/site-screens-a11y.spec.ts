@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { PHONE, pageIn, SCREENSHOTS, scrollWidth, seriousViolations, settled } from './page-checks';
+import { PHONE, pageIn, SCREENSHOTS, scrollWidth, seriousViolations, settled } from './site-checks';
 
 // Every page in both themes and on a phone: no serious or critical axe violation, no
 // sideways scrolling at 390 px, and screenshots of each kept under test-results/. One

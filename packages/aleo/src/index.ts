@@ -40,12 +40,20 @@ export {
   type CommitteeInfo,
   type CommitteeMember,
   createNodeClient,
+  DEFAULT_REQUESTS_PER_SECOND,
   MAX_BLOCKS_PER_CALL,
   type MappingValueWithMetadata,
   type NodeClient,
   type NodeClientOptions,
+  type PacingState,
 } from './client/node-client';
 export { BaseError, type BaseErrorParameters, isRetryable } from './errors';
+export {
+  FIELD_ID_MESSAGE,
+  type ParseFieldIdOptions,
+  parseFieldId,
+  proposalIdSchema,
+} from './field-id';
 export {
   decodeProposal,
   decodeSubmitArgs,

@@ -1,5 +1,5 @@
 import type { AlertKind, AlertSeverity } from '@ratify/governance';
-import { and, desc, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from './client';
 import { alertDeliveries, alertEvents, alertReceivers } from './schema';
 
@@ -196,4 +196,53 @@ export async function listDeliveries(db: Queryable): Promise<DeliveryRecord[]> {
     .select()
     .from(alertDeliveries)
     .orderBy(alertDeliveries.createdAt, alertDeliveries.eventKey);
+}
+
+/** Clears the active events of one kind on one chain-network (a pause lifted by a rewind). */
+export async function clearAlerts(
+  db: Queryable,
+  where: { kind: AlertKind; chainNetworkId: string },
+): Promise<string[]> {
+  const rows = await db
+    .update(alertEvents)
+    .set({ clearedAt: sql`clock_timestamp()` })
+    .where(
+      and(
+        isNull(alertEvents.clearedAt),
+        eq(alertEvents.kind, where.kind),
+        eq(alertEvents.chainNetworkId, where.chainNetworkId),
+      ),
+    )
+    .returning({ key: alertEvents.key });
+  return rows.map((r) => r.key);
+}
+
+export type DeliveryState = {
+  eventKey: string;
+  receiver: string;
+  attempts: number;
+  deliveredAt: Date | null;
+  nextAttemptAt: Date;
+  lastError: string | null;
+};
+
+/** How the events' deliveries stand, per receiver (named by its origin only). */
+export async function deliveryStates(
+  db: Queryable,
+  eventKeys: readonly string[],
+): Promise<DeliveryState[]> {
+  if (eventKeys.length === 0) return [];
+  return db
+    .select({
+      eventKey: alertDeliveries.eventKey,
+      receiver: alertReceivers.label,
+      attempts: alertDeliveries.attempts,
+      deliveredAt: alertDeliveries.deliveredAt,
+      nextAttemptAt: alertDeliveries.nextAttemptAt,
+      lastError: alertDeliveries.lastError,
+    })
+    .from(alertDeliveries)
+    .innerJoin(alertReceivers, eq(alertReceivers.id, alertDeliveries.receiverId))
+    .where(sql`${alertDeliveries.eventKey} = ANY(${sql.param([...eventKeys])}::text[])`)
+    .orderBy(alertDeliveries.eventKey, alertReceivers.label);
 }

@@ -101,7 +101,9 @@ function proposalEvents(v: ProposalView, o: ConditionOptions): AlertEvent[] {
     );
   }
   const mismatches = v.audit?.mismatches ?? [];
-  if (mismatches.length > 0) {
+  // Counters read before the latest vote lag behind it for a moment: not a fault to report.
+  const lastVote = Math.max(-1, ...v.votes.filter((x) => x.accepted).map((x) => x.height));
+  if (mismatches.length > 0 && (v.audit?.readHeight ?? -1) >= lastVote) {
     out.push(
       event(
         'audit_mismatch',

@@ -1,5 +1,7 @@
+import { buildAlerts, listAlertHistory } from '@ratify/api/read-models';
 import {
   type AlertEvent,
+  clearAlerts,
   createDbClient,
   type DbClient,
   listDeliveries,
@@ -10,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReceiver, verifySignature } from './_test/receiver';
 import { parseAlertEnv } from './config';
 import { backoffMs, startAlertDelivery } from './delivery';
+import { raiseIndexPaused } from './index-paused';
 import { alertPayload, signBody } from './payload';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -88,6 +91,17 @@ describe('delivery worker', () => {
     const [row] = (await listDeliveries(c.db)).filter((d) => d.eventKey === 'test:-:flaky');
     expect(row).toMatchObject({ attempts: 4, lastError: null });
     expect(row?.deliveredAt).not.toBeNull();
+    // `/api/v1/alerts` shows operators the same: the receiver by its origin, the attempts.
+    const [shown] = (await listAlertHistory(c.db)).filter((e) => e.key === 'test:-:flaky');
+    expect(shown?.deliveries).toEqual([
+      {
+        receiver: new URL(receiver.url).origin,
+        attempts: 4,
+        deliveredAt: expect.any(String),
+        nextAttemptAt: null,
+        lastError: null,
+      },
+    ]);
     // Waits of about 100, 200 and 400 ms (±20 %) between the four attempts.
     const gaps = attemptsAt.slice(1).map((t, i) => t - (attemptsAt[i] as number));
     expect(gaps[0]).toBeGreaterThanOrEqual(75);
@@ -189,6 +203,56 @@ describe('delivery worker', () => {
     abort.abort();
     await worker.done;
     expect(receiver.kinds()).toEqual(new Set(['chain_stalled']));
+    await receiver.stop();
+  });
+});
+
+describe('index paused', () => {
+  it('commits with the pause, reaches the receiver once, and leaves the banner when cleared', async () => {
+    const receiver = await startReceiver();
+    const { receivers } = parseAlertEnv({ ALERT_WEBHOOKS: `${receiver.url}#kinds=index_paused` });
+    const c = client();
+    const pause = {
+      chainNetworkId: 'alpha:2:ab1paused',
+      reason: 'discontinuity',
+      height: 120,
+      detail: 'block 121 does not follow block 120',
+      node: 'http://127.0.0.1:9/canary',
+    };
+    await expect(
+      c.db.transaction(async (tx) => {
+        await raiseIndexPaused(tx, pause);
+        throw new Error('pause not recorded');
+      }),
+    ).rejects.toThrow('pause not recorded');
+    expect((await buildAlerts(c.db)).map((a) => a.code)).not.toContain('index_paused');
+    await c.db.transaction(async (tx) => {
+      expect(await raiseIndexPaused(tx, pause)).toBe(true);
+      expect(await raiseIndexPaused(tx, pause)).toBe(false);
+    });
+    const [banner] = (await buildAlerts(c.db)).filter((a) => a.code === 'index_paused');
+    expect(banner).toMatchObject({
+      severity: 'critical',
+      key: 'index_paused:alpha:2:ab1paused:120:discontinuity',
+      message:
+        'Indexing of alpha network 2 is paused at height 120 (discontinuity): block 121 does not follow block 120',
+    });
+    const abort = new AbortController();
+    const worker = startAlertDelivery({
+      database: c,
+      receivers,
+      log: () => {},
+      signal: abort.signal,
+      intervalMs: 10,
+    });
+    await until('delivered', () => receiver.received.length === 1);
+    expect(receiver.received[0]?.body.event.key).toBe(banner?.key);
+    await clearAlerts(c.db, { kind: 'index_paused', chainNetworkId: pause.chainNetworkId });
+    expect((await buildAlerts(c.db)).map((a) => a.code)).not.toContain('index_paused');
+    await new Promise((r) => setTimeout(r, 100));
+    abort.abort();
+    await worker.done;
+    expect(receiver.received).toHaveLength(1);
     await receiver.stop();
   });
 });

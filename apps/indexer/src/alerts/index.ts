@@ -6,6 +6,7 @@ import { startAlertEvaluation } from './evaluate';
 
 export { AlertConfigError, type AlertSettings, parseAlertEnv, type Receiver } from './config';
 export { type RetryPolicy, startAlertDelivery } from './delivery';
+export { type IndexPause, indexPausedAlert, raiseIndexPaused } from './index-paused';
 export { sendAlert } from './send';
 
 export type AlertsOptions = {

@@ -1,4 +1,4 @@
-export { type Alert, buildAlerts, listAlertHistory } from './alerts';
+export { type Alert, type AlertDelivery, buildAlerts, listAlertHistory } from './alerts';
 export {
   createViewStore,
   defineView,

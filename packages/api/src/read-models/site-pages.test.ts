@@ -37,7 +37,6 @@ beforeAll(async () => {
     port: 0,
     pollIntervalMs: 50,
     requestsPerSecond: 1000,
-    log: () => {},
   });
   await devnet.advance(40);
   const deadline = Date.now() + 30_000;
