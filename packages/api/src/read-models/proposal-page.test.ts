@@ -25,7 +25,6 @@ beforeAll(async () => {
     port: 0,
     pollIntervalMs: 50,
     requestsPerSecond: 1000,
-    log: () => {},
   });
   for (let i = 0; i < 70; i += 10) await devnet.advance(10);
   const deadline = Date.now() + 30_000;
