@@ -6,8 +6,10 @@ export {
   clearAlertsExcept,
   type DeliveryOutcome,
   type DeliveryRecord,
+  type DeliveryState,
   type DueDelivery,
   deliverDue,
+  deliveryStates,
   enqueueDeliveries,
   listAlertEvents,
   listDeliveries,
@@ -16,19 +18,31 @@ export {
   raiseAlert,
   raiseAlerts,
 } from './alerts';
-export { createDbClient, type Database, type DbClient } from './client';
+export {
+  connectionOptions,
+  createDbClient,
+  type Database,
+  type DbClient,
+  type DbClientOptions,
+  DEFAULT_SCHEMA,
+  schemaNameSchema,
+} from './client';
 export {
   type IndexedNotification,
   indexedPayload,
   parseIndexedPayload,
 } from './notify';
 export {
+  type AuthoringCount,
+  authoringBy,
   blockAt,
+  type ChainNetworkIndexStatus,
   type ChainNetworkRecord,
   findProposal,
   findProposalsById,
   indexedHeight,
   indexedHeights,
+  indexStatus,
   latestValidatorSet,
   listChainNetworks,
   listNodes,
@@ -39,6 +53,8 @@ export {
   type ValidatorSetRecord,
   type VoteRecord,
   validatorSetAt,
+  validatorSetHistory,
+  votesByVoter,
   votesForProposal,
 } from './queries';
 export {
@@ -48,12 +64,27 @@ export {
   blocks,
   chainNetworks,
   checkpoints,
+  indexPauses,
+  instance,
   nodes,
   type OnchainCounters,
   proposals,
   validatorSets,
   votes,
+  writerLeases,
 } from './schema';
+export {
+  type Fence,
+  FencedWriteError,
+  type FenceReason,
+  fenceWrite,
+  holdLease,
+  listPauses,
+  type PauseRecord,
+  pauseChainNetwork,
+  readPause,
+  releaseLease,
+} from './writer-lease';
 export {
   type BlockRow,
   type ChainNetworkRow,
@@ -61,6 +92,7 @@ export {
   NOTIFY_CHANNEL,
   onEveryBatch,
   type ProposalRow,
+  type RewindResult,
   readCheckpoint,
   recordNodeStatus,
   rewindTo,
