@@ -22,10 +22,10 @@ test('the rehearsal splits: both chains upgrade and the operators see both sides
   page,
 }) => {
   test.setTimeout(180_000);
-  await page.goto(`${stack.web}/`);
+  await page.goto(`${stack.web}/proposals`);
   const row = page.getByTestId('proposal-row').first();
   await expect(row).toBeVisible({ timeout: 60_000 });
-  await row.getByRole('link').click();
+  await row.getByTestId('proposal-link').click();
   await expect(page.getByTestId('phase')).toHaveText('Upgraded: Alpha and Delta', {
     timeout: 90_000,
   });
