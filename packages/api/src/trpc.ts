@@ -4,10 +4,15 @@ import type { RelayConfig } from './vote-relay/relay-config';
 
 /**
  * `views` is the process's shared read-model cache (see read-models/cache/define-view.ts);
- * `relay` is set where the server may hand signed votes to Alpha nodes; `client` names the
- * caller for rate limits (its address as the HTTP server saw it).
+ * `relay` is set where the server may hand signed votes to Alpha nodes; `governorNodes`
+ * where it may ask governors' nodes for their genesis hash; `client` names the caller for
+ * rate limits (its address as the HTTP server saw it).
  */
-export type ApiContext = ReadContext & { relay?: RelayConfig; client?: string };
+export type ApiContext = ReadContext & {
+  relay?: RelayConfig;
+  governorNodes?: readonly string[];
+  client?: string;
+};
 
 const t = initTRPC.context<ApiContext>().create();
 

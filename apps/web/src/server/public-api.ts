@@ -1,16 +1,7 @@
-import { z } from 'zod';
+import { proposalIdSchema } from '@ratify/aleo';
 
-export const proposalIdParam = z
-  .string()
-  .transform((s) => s.replace(/field$/, ''))
-  .pipe(
-    z
-      .string()
-      .regex(
-        /^[0-9]{1,80}$/,
-        'a proposal id is a decimal field value, optionally ending in "field"',
-      ),
-  );
+/** The `{id}` of `/api/v1/proposals/{id}`: `NNN` or `NNNfield`. */
+export const proposalIdParam = proposalIdSchema;
 
 export function jsonResponse(body: unknown, status = 200): Response {
   return new Response(`${JSON.stringify(body, null, 2)}\n`, {

@@ -5,7 +5,6 @@ import {
   indexedHeight,
   listProposals,
   type ProposalRecord,
-  type VoteRecord,
   validatorSetAt,
   votesForProposal,
 } from '@ratify/db';
@@ -17,16 +16,15 @@ import {
   estimateCountdown,
   evaluateApproval,
   type Tally,
+  tallyHistory,
 } from '@ratify/governance';
+import { choiceName } from './choices';
 import { lifecycleFor } from './lifecycle';
 import { recentBlockTimes } from './production';
+import { timelineFor } from './timeline';
+import { votersView } from './voters';
 
-const CHOICES = { 1: 'yes', 2: 'no', 3: 'abstain' } as const;
-export type ChoiceName = (typeof CHOICES)[keyof typeof CHOICES];
-
-export function choiceName(choice: number): ChoiceName | 'invalid' {
-  return CHOICES[choice as 1 | 2 | 3] ?? 'invalid';
-}
+export { type ChoiceName, choiceName } from './choices';
 
 /** Everything the dashboard shows of one proposal, JSON-safe (big numbers as strings). */
 export type ProposalView = NonNullable<Awaited<ReturnType<typeof buildProposalView>>>;
@@ -64,7 +62,7 @@ export async function tallyFor(db: Database, row: Row) {
     votingEndsHeight: p.votingEndsHeight,
   });
   const approval = evaluateApproval(tally, p);
-  return { head, votingOpen, governors, committee, records, tally, approval };
+  return { head, votingOpen, governors, committee, records, accepted, tally, approval };
 }
 
 function bodyView(body: Tally['governors']) {
@@ -118,16 +116,34 @@ export async function buildProposalView(db: Database, proposalId: string) {
   const [row] = await findProposalsById(db, proposalId);
   if (!row) return null;
   const p = row.proposal;
-  const { head, votingOpen, governors, committee, records, tally, approval } = await tallyFor(
-    db,
-    row,
-  );
+  const { head, votingOpen, governors, committee, records, accepted, tally, approval } =
+    await tallyFor(db, row);
   const distance = distanceToApproval(tally, p, { votingOpen });
   const life = await lifecycleFor(db, row, approval, head);
-  const counted = new Set(tally.counted.map((v) => v.transactionId));
   const onchain = p.onchainCounters;
   const blocks = await recentBlockTimes(db, p.chainNetworkId, 100);
   const now = Math.floor(Date.now() / 1000);
+  const countdown = {
+    votingEnds: estimateCountdown({ blocks, targetHeight: p.votingEndsHeight, now }),
+    activation: estimateCountdown({ blocks, targetHeight: p.activationHeight, now }),
+  };
+  const voters = votersView({
+    tally,
+    governors,
+    committee,
+    records,
+    votingEndsHeight: p.votingEndsHeight,
+    votingOpen,
+  });
+  const history = tallyHistory({
+    votes: accepted,
+    governors,
+    committee,
+    thresholds: p,
+    proposalId: BigInt(p.proposalId),
+    votingEndsHeight: p.votingEndsHeight,
+    startHeight: p.createdAtHeight,
+  });
   return {
     chainNetworkId: p.chainNetworkId,
     chain: row.chain,
@@ -188,21 +204,16 @@ export async function buildProposalView(db: Database, proposalId: string) {
           mismatches: auditCounters(tally, onchain),
         }
       : null,
-    countdown: {
-      votingEnds: estimateCountdown({ blocks, targetHeight: p.votingEndsHeight, now }),
-      activation: estimateCountdown({ blocks, targetHeight: p.activationHeight, now }),
-    },
+    countdown,
+    /** Recent block times of the source chain, for the height / time helper. */
+    recentBlocks: blocks,
+    timeline: await timelineFor(db, p, life, head, countdown),
+    history,
+    voters: { governors: voters.governors, public: voters.public, notVoted: voters.notVoted },
+    committee: committee.map((m) => ({ address: m.address, stake: m.stake.toString() })),
     governorCount: governors.length,
     committeeSize: committee.length,
-    votes: records.map((v: VoteRecord) => ({
-      voter: v.voter,
-      choice: choiceName(v.choice),
-      accepted: v.accepted,
-      counted: counted.has(v.transactionId),
-      height: v.height,
-      transactionId: v.transactionId,
-      isGovernor: governors.includes(v.voter),
-    })),
+    votes: voters.votes,
   };
 }
 

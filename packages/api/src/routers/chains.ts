@@ -1,7 +1,18 @@
 import { listChainNetworks, listNodes } from '@ratify/db';
 import type { TRPCRouterRecord } from '@trpc/server';
+import { blockProduction } from '../read-models/block-production';
 import { chainProduction } from '../read-models/production';
 import { publicProcedure } from '../trpc';
+
+type NodeHead = { chainNetworkId: string | null; headHeight: number | null };
+
+function lagOf(node: NodeHead, all: readonly NodeHead[]): number | null {
+  if (node.chainNetworkId === null || node.headHeight === null) return null;
+  const best = Math.max(
+    ...all.filter((n) => n.chainNetworkId === node.chainNetworkId).map((n) => n.headHeight ?? 0),
+  );
+  return best - node.headHeight;
+}
 
 export const chainsRouter = {
   list: publicProcedure.query(async ({ ctx }) => {
@@ -35,9 +46,13 @@ export const chainsRouter = {
         chain: n.chain,
         chainNetworkId: n.chainNetworkId,
         headHeight: n.headHeight,
+        /** Blocks behind the most advanced node of the same chain-network. */
+        lag: lagOf(n, nodes),
         lastOkAt: n.lastOkAt?.toISOString() ?? null,
         lastError: n.lastError,
       })),
     };
   }),
+  /** Blocks per minute of each chain-network over the last half hour, for the chart. */
+  production: publicProcedure.query(({ ctx }) => blockProduction(ctx.db)),
 } satisfies TRPCRouterRecord;

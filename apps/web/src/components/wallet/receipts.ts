@@ -1,6 +1,7 @@
 'use client';
 import { useCallback, useEffect, useState } from 'react';
-import { z } from 'zod';
+// zod's mini build: this runs in the browser.
+import * as z from 'zod/mini';
 
 const STORAGE_KEY = 'ratify.vote-receipts.v2';
 const KEEP = 20;
@@ -17,19 +18,19 @@ export const receiptSchema = z.object({
   /** Indexed height when it was sent: the vote is the first matching one included after it. */
   submittedAtHeight: z.number(),
   /** Known when the wallet says it (the keystore does): not included by then means dropped. */
-  expiresAtHeight: z.number().optional(),
+  expiresAtHeight: z.optional(z.number()),
   submittedAt: z.string(),
 });
 export type Receipt = z.infer<typeof receiptSchema>;
 
 // Receipts of the keystore-only dashboard: still shown, as the keystore's.
 const V1_KEY = 'ratify.vote-receipts.v1';
-const v1Schema = receiptSchema
-  .omit({ wallet: true })
-  .extend({ expiresAtHeight: z.number() })
-  .transform((r): Receipt => ({ ...r, wallet: 'Browser keystore' }));
+const v1Schema = z.pipe(
+  z.extend(z.omit(receiptSchema, { wallet: true }), { expiresAtHeight: z.number() }),
+  z.transform((r): Receipt => ({ ...r, wallet: 'Browser keystore' })),
+);
 
-function parse<T>(text: string | null, schema: z.ZodType<T>): T[] {
+function parse<T>(text: string | null, schema: z.ZodMiniType<T, unknown>): T[] {
   try {
     const parsed = z.array(schema).safeParse(JSON.parse(text ?? '[]'));
     return parsed.success ? parsed.data : [];

@@ -44,6 +44,7 @@ async function handler(req: Request) {
       return {
         db: getDb(),
         relay: { alphaNodes: env.ALPHA_NODES, hrp: env.ALPHA_HRP, limits: holder.ratifyVoteLimits },
+        governorNodes: env.GOVERNOR_NODES,
         client: clientOf(req),
       };
     },
