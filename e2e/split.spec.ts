@@ -34,6 +34,15 @@ test('the rehearsal splits: both chains upgrade and the operators see both sides
 
   await page.goto(`${stack.web}/chains`);
   await expect(page.getByTestId('chain-row')).toHaveCount(4, { timeout: 30_000 });
+  // Block production of both sides of the split, on one time axis per chain.
+  await expect(page.getByTestId('production-chart-alpha')).toContainText('testnet (new)', {
+    timeout: 30_000,
+  });
+  await expect(page.getByTestId('production-chart-alpha')).toContainText('canary (old)');
+  await page.screenshot({
+    path: 'test-results/screenshots/chains-after-split.png',
+    fullPage: true,
+  });
 
   await page.goto(`${stack.web}/split`);
   const health = page.getByTestId('split-health');
