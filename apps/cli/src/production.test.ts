@@ -1,6 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { createNodeClient } from '@ratify/aleo';
 import { createDbClient, type DbClient } from '@ratify/db';
 import { createTestDatabase, tableChecksums } from '@ratify/db/testing';
@@ -9,82 +7,19 @@ import { startIndexer } from '@ratify/indexer';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  ratifyBin as bin,
+  freePort,
+  type IndexProcess,
+  spawnIndex,
+  waitFor,
+} from './_test/index-process';
 
 // The production path, as an operator runs it: `ratify index` processes against a
 // PostgreSQL database that also holds someone else's data, following real HTTP nodes.
 
-const root = join(import.meta.dirname, '..', '..', '..');
-const bin = join(root, 'apps', 'cli', 'bin', 'ratify.mjs');
 const PORT_BASE = 4910;
 const HISTORY = 2_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-type IndexProcess = {
-  child: ChildProcess;
-  port: number;
-  output: () => string;
-  stop: () => Promise<void>;
-};
-
-async function spawnIndex(
-  databaseUrl: string,
-  nodes: { alpha: string[]; delta: string[] },
-  env: Record<string, string> = {},
-): Promise<IndexProcess> {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [bin, 'index', '--alpha', nodes.alpha.join(','), '--delta', nodes.delta.join(',')],
-    {
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        INDEXER_PORT: String(port),
-        LOG_FORMAT: 'json',
-        POLL_INTERVAL_MS: '100',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  child.stdout?.on('data', (d) => (output += d));
-  child.stderr?.on('data', (d) => (output += d));
-  await waitFor('the ops server', async () =>
-    (await fetch(`http://127.0.0.1:${port}/health`)).ok ? true : undefined,
-  );
-  return {
-    child,
-    port,
-    output: () => output,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const gone = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await gone;
-    },
-  };
-}
 
 function ratify(args: string[], env: Record<string, string>) {
   const r = spawnSync(process.execPath, [bin, ...args], {

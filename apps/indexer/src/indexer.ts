@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { createNodeClient } from '@ratify/aleo';
@@ -70,6 +71,9 @@ export async function startIndexer(options: IndexerOptions): Promise<IndexerHand
   if (options.origin) await markOrigin(database.sql, options.origin);
   const metrics = createIndexerMetrics();
   const abort = new AbortController();
+  // Every request and wait of every follower listens on this one signal (each removes its
+  // listener when done); more than Node's default of 10 at once is normal, not a leak.
+  setMaxListeners(10_000, abort.signal);
   const process_ = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const nodes: { url: string; chain: Chain }[] = [
     ...options.alphaNodes.map((url) => ({ url, chain: 'alpha' as const })),
@@ -151,7 +155,25 @@ export async function startIndexer(options: IndexerOptions): Promise<IndexerHand
   // Followers that stand by never write, so they learn the last block's time from the database.
   const stamps = setInterval(() => {
     for (const f of followers) void f.refreshIndexedTimestamp().catch(() => {});
+    void refreshAlertGauges().catch(() => {});
   }, 5_000);
+
+  /** Open alerts an operator alerts on by metric too: genesis and audit mismatches. */
+  async function refreshAlertGauges() {
+    const rows = await database.sql<{ kind: string; chain_network_id: string; n: number }[]>`
+      SELECT kind, chain_network_id, count(*)::int AS n FROM alert_events
+      WHERE cleared_at IS NULL AND chain_network_id IS NOT NULL
+        AND kind IN ('genesis_mismatch', 'audit_mismatch')
+      GROUP BY kind, chain_network_id`;
+    metrics.genesisMismatch.reset();
+    metrics.auditMismatches.reset();
+    for (const r of rows) {
+      const [chain = '', network = ''] = r.chain_network_id.split(':');
+      const labels = { chain, network, chain_network: r.chain_network_id };
+      if (r.kind === 'genesis_mismatch') metrics.genesisMismatch.set(labels, 1);
+      else metrics.auditMismatches.set(labels, r.n);
+    }
+  }
   stamps.unref();
 
   const server = await startOpsServer(

@@ -33,6 +33,8 @@ export {
   parseIndexedPayload,
 } from './notify';
 export {
+  type AuthoringCount,
+  authoringBy,
   blockAt,
   type ChainNetworkIndexStatus,
   type ChainNetworkRecord,
@@ -51,6 +53,8 @@ export {
   type ValidatorSetRecord,
   type VoteRecord,
   validatorSetAt,
+  validatorSetHistory,
+  votesByVoter,
   votesForProposal,
 } from './queries';
 export {

@@ -115,6 +115,12 @@ export function createIndexerMetrics() {
       labelNames: [...cn, 'reason'] as const,
       registers: [registry],
     }),
+    genesisMismatch: new Gauge({
+      name: 'ratify_genesis_mismatch',
+      help: "1 while a chain-network's genesis hash is not the one its approved proposal expects.",
+      labelNames: cn,
+      registers: [registry],
+    }),
     auditMismatches: new Gauge({
       name: 'ratify_audit_mismatches',
       help: 'Proposals whose on-chain counters disagree with the recomputed tally.',

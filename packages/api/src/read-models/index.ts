@@ -8,6 +8,8 @@ export {
 } from './cache/define-view';
 export { checkpointVersions, type VersionSource } from './cache/version-source';
 export { createVersionTracker, type Versions, type VersionTracker } from './cache/versions';
+export { buildFeedEntries, type FeedProposal } from './feed-entries';
+export { buildOverview, type OverviewView, type Production, productionState } from './overview';
 export { chainProduction } from './production';
 export {
   buildProposalView,
@@ -17,4 +19,16 @@ export {
   type ProposalSummary,
   type ProposalView,
 } from './proposal';
+export {
+  DEFAULT_PAGE_SIZE,
+  matchesQuery,
+  PROPOSAL_PHASES,
+  PROPOSAL_SORTS,
+  type ProposalSearch,
+  type ProposalSearchResult,
+  parseProposalSearch,
+  proposalSearchSchema,
+  searchProposals,
+} from './proposal-search';
 export { buildSplitView, type SplitView } from './split';
+export { buildValidatorView, type ValidatorRole, type ValidatorView } from './validator';

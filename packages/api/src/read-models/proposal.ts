@@ -86,6 +86,7 @@ export async function listProposalSummaries(db: Database) {
         chain: row.chain,
         networkId: row.networkId,
         proposalId: p.proposalId,
+        proposer: p.proposer,
         sourceNetwork: p.sourceNetwork,
         targetNetwork: p.targetNetwork,
         createdAtHeight: p.createdAtHeight,
