@@ -6,3 +6,9 @@ export type { ValidatorView } from './read-models/validator';
 export { type AppRouter, appRouter, createCaller } from './root';
 export { validatorAddressSchema } from './routers/validators';
 export type { ApiContext } from './trpc';
+export {
+  createVoteRateLimits,
+  DEFAULT_VOTE_RELAY_RATE,
+  rateSchema,
+  type VoteRateLimits,
+} from './vote-relay/rate-limit';

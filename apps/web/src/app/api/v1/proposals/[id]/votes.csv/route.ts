@@ -1,15 +1,11 @@
 import { buildProposalView } from '@ratify/api/read-models';
+import { csvCell } from '@/server/csv-cell';
 import { getDb } from '@/server/db';
 import { errorResponse, proposalIdParam } from '@/server/public-api';
 
 export const dynamic = 'force-dynamic';
 
 const COLUMNS = ['height', 'voter', 'body', 'choice', 'status', 'transaction_id'] as const;
-
-function cell(value: string | number): string {
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 /** Every vote transition of the proposal, oldest first, for audits in a spreadsheet. */
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -27,7 +23,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
       v.accepted ? (v.counted ? 'counted' : 'replaced') : 'rejected',
       v.transactionId,
     ]
-      .map(cell)
+      .map(csvCell)
       .join(','),
   );
   return new Response(`${[COLUMNS.join(','), ...rows].join('\n')}\n`, {
