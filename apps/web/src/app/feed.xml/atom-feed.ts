@@ -22,8 +22,8 @@ export function escapeHtml(text: string): string {
  * XML 1.0 has no escape for most control characters: one in a value (an alert message, a
  * node's error) would make the whole feed unreadable, so they are dropped.
  */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
 const XML_ILLEGAL =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export const dropXmlIllegal = (xml: string) => xml.replace(XML_ILLEGAL, '');
