@@ -41,6 +41,12 @@ export {
   votesForProposal,
 } from './queries';
 export {
+  blocksAtHeights,
+  type TallyVoteRow,
+  tallyVotes,
+  validatorSetHistory,
+} from './tally-queries';
+export {
   alertDeliveries,
   alertEvents,
   alertReceivers,

@@ -1,7 +1,7 @@
-import { type Database, listChainNetworks } from '@ratify/db';
 import type { HealthAlert } from '@ratify/governance';
-import { chainProduction } from './production';
-import { buildSplitView } from './split';
+import { defineView, type ReadContext } from './cache/define-view';
+import { chainContextView } from './chain-context';
+import { splitView } from './split';
 
 export type Alert = {
   severity: 'critical' | 'warning';
@@ -59,8 +59,11 @@ function fromHealth(a: HealthAlert, oldChainHalts: boolean): Alert {
  * What an operator must see at once, on every page: the split's health alerts after
  * activation, and before it any chain whose blocks have stopped coming.
  */
-export async function buildAlerts(db: Database): Promise<Alert[]> {
-  const split = await buildSplitView(db);
+export async function buildAlerts(ctx: ReadContext): Promise<Alert[]> {
+  const [split, chain] = await Promise.all([
+    splitView.read(ctx, undefined),
+    chainContextView.read(ctx, undefined),
+  ]);
   if (split?.health) {
     const alerts = split.health.alerts.map((a) => fromHealth(a, split.projection.oldChainHalts));
     return alerts.sort((a, b) =>
@@ -68,8 +71,8 @@ export async function buildAlerts(db: Database): Promise<Alert[]> {
     );
   }
   const alerts: Alert[] = [];
-  for (const { network } of await listChainNetworks(db)) {
-    const stall = (await chainProduction(db, network.id))?.stall;
+  for (const { network } of chain.listed) {
+    const stall = chain.production.get(network.id)?.stall;
     if (stall?.stalled) {
       alerts.push({
         severity: 'critical',
@@ -81,3 +84,10 @@ export async function buildAlerts(db: Database): Promise<Alert[]> {
   }
   return alerts;
 }
+
+/** The alerts, once per commit to any chain-network and at most once a second. */
+export const alertsView = defineView({
+  name: 'alerts',
+  version: (_: undefined, v) => `${v.chains()}@${v.clock(1_000)}`,
+  compute: (ctx) => buildAlerts(ctx),
+});

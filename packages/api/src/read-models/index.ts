@@ -1,4 +1,4 @@
-export { type Alert, buildAlerts } from './alerts';
+export { type Alert, alertsView, buildAlerts } from './alerts';
 export {
   createViewStore,
   defineView,
@@ -8,6 +8,7 @@ export {
 } from './cache/define-view';
 export { checkpointVersions, type VersionSource } from './cache/version-source';
 export { createVersionTracker, type Versions, type VersionTracker } from './cache/versions';
+export { buildChainsView, chainsView } from './chains';
 export {
   buildProposalView,
   type ChoiceName,
@@ -15,5 +16,7 @@ export {
   listProposalSummaries,
   type ProposalSummary,
   type ProposalView,
+  proposalSummariesView,
+  proposalView,
 } from './proposal';
-export { buildSplitView, type SplitView } from './split';
+export { buildSplitView, type SplitView, splitView } from './split';

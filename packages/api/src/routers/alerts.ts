@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { buildAlerts } from '../read-models/alerts';
+import { alertsView } from '../read-models/alerts';
 import { publicProcedure } from '../trpc';
 
 export const alertsRouter = {
-  list: publicProcedure.query(({ ctx }) => buildAlerts(ctx.db)),
+  list: publicProcedure.query(({ ctx }) => alertsView.read(ctx, undefined)),
 } satisfies TRPCRouterRecord;

@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { buildProposalView, listProposalSummaries } from '../read-models/proposal';
+import { proposalSummariesView, proposalView } from '../read-models/proposal';
 import { publicProcedure } from '../trpc';
 
 /** A proposal id is a field element in decimal. */
@@ -10,11 +10,11 @@ export const proposalIdSchema = z
   .regex(/^[0-9]{1,80}$/, 'a proposal id is a decimal field value');
 
 export const proposalsRouter = {
-  list: publicProcedure.query(({ ctx }) => listProposalSummaries(ctx.db)),
+  list: publicProcedure.query(({ ctx }) => proposalSummariesView.read(ctx, undefined)),
   get: publicProcedure
     .input(z.object({ proposalId: proposalIdSchema }))
     .query(async ({ ctx, input }) => {
-      const view = await buildProposalView(ctx.db, input.proposalId);
+      const view = await proposalView.read(ctx, input.proposalId);
       if (!view)
         throw new TRPCError({ code: 'NOT_FOUND', message: `no proposal ${input.proposalId}` });
       return view;

@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { buildSplitView } from '../read-models/split';
+import { splitView } from '../read-models/split';
 import { publicProcedure } from '../trpc';
 
 export const splitRouter = {
-  get: publicProcedure.query(({ ctx }) => buildSplitView(ctx.db)),
+  get: publicProcedure.query(({ ctx }) => splitView.read(ctx, undefined)),
 } satisfies TRPCRouterRecord;

@@ -9,6 +9,11 @@ export interface Versions {
   chain(chainNetworkId: string): string;
   /** Every chain-network at once. */
   chains(): string;
+  /**
+   * Changes only on commits that may touch everything of one chain-network: a new validator
+   * set, a rewind, a payload that says `'many'`, or a move seen only in the checkpoints.
+   */
+  wide(chainNetworkId: string): string;
   /** One proposal's row, votes and counters: changes only on commits that touch it. */
   proposal(chainNetworkId: string, proposalId: string): string;
   /** The wall clock in steps of `ms`, for views that read the time (stalls, countdowns). */
@@ -87,6 +92,7 @@ export function createVersionTracker() {
   const versions: Versions = {
     chain: (c) => String(chains.get(c)?.seq ?? 0),
     chains: () => String(allChains),
+    wide: (c) => String(chains.get(c)?.all ?? 0),
     proposal: (c, p) => `${chains.get(c)?.all ?? 0}.${proposals.get(`${c}/${p}`) ?? 0}`,
     clock: (ms) => String(Math.floor(Date.now() / ms)),
   };

@@ -1,7 +1,7 @@
 import { appRouter } from '@ratify/api';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import { getDb } from '@/server/db';
 import { serverEnv } from '@/server/env';
+import { readContext } from '@/server/notifications';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,7 +12,7 @@ function handler(req: Request) {
     router: appRouter,
     createContext: () => {
       const env = serverEnv();
-      return { db: getDb(), relay: { alphaNodes: env.ALPHA_NODES, hrp: env.ALPHA_HRP } };
+      return { ...readContext(), relay: { alphaNodes: env.ALPHA_NODES, hrp: env.ALPHA_HRP } };
     },
   });
 }

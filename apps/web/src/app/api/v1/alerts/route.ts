@@ -1,10 +1,10 @@
-import { buildAlerts } from '@ratify/api/read-models';
-import { getDb } from '@/server/db';
-import { jsonResponse } from '@/server/public-api';
+import { api, conditionalJson } from '@/server/public-api';
 
 export const dynamic = 'force-dynamic';
 
+const respond = conditionalJson((alerts: object) => ({ alerts }));
+
 /** For monitoring systems: the same alerts the dashboard shows on every page. */
-export async function GET() {
-  return jsonResponse({ alerts: await buildAlerts(getDb()) });
+export async function GET(req: Request) {
+  return respond(req, await api().alerts.list());
 }
