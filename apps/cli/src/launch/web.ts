@@ -32,9 +32,19 @@ function sourceFingerprint(root: string, dirs: string[]): string {
   return hash.digest('hex');
 }
 
-/** Runs `next build` unless the last build was made from the same sources. */
+/**
+ * Runs `next build` unless the last build was made from the same sources. With
+ * `RATIFY_WEB_PREBUILT=1` (the Docker image, built once in its build stage, read-only at run
+ * time) the existing build is used as it is.
+ */
 export async function ensureWebBuilt(root: string, log: (line: string) => void): Promise<void> {
   const webDir = join(root, 'apps', 'web');
+  if (process.env.RATIFY_WEB_PREBUILT === '1') {
+    if (existsSync(join(webDir, '.next', 'BUILD_ID'))) return;
+    throw new Error(
+      `RATIFY_WEB_PREBUILT=1 but ${join(webDir, '.next')} holds no build: run \`next build\` in apps/web first`,
+    );
+  }
   const stamp = join(webDir, '.next', 'ratify-source-fingerprint');
   const fingerprint = sourceFingerprint(root, ['apps/web', 'packages']);
   if (

@@ -1,0 +1,31 @@
+import { getDb } from '@/server/db';
+
+export const dynamic = 'force-dynamic';
+
+// A health check must answer within its own timeout, not postgres.js's 30 s connect timeout.
+const TIMEOUT_MS = 3_000;
+
+/** 200 when the dashboard can query its database; 503 with the reason otherwise. */
+export async function GET() {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      getDb().$client`select 1`,
+      new Promise((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)),
+          TIMEOUT_MS,
+        );
+      }),
+    ]);
+    return Response.json({ status: 'ok' }, { headers: { 'cache-control': 'no-store' } });
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return Response.json(
+      { status: 'unavailable', error: `database unreachable: ${reason}` },
+      { status: 503, headers: { 'cache-control': 'no-store' } },
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+}
