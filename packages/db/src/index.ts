@@ -41,12 +41,6 @@ export {
   votesForProposal,
 } from './queries';
 export {
-  blocksAtHeights,
-  type TallyVoteRow,
-  tallyVotes,
-  validatorSetHistory,
-} from './tally-queries';
-export {
   alertDeliveries,
   alertEvents,
   alertReceivers,
@@ -59,6 +53,12 @@ export {
   validatorSets,
   votes,
 } from './schema';
+export {
+  blocksAtHeights,
+  type TallyVoteRow,
+  tallyVotes,
+  validatorSetHistory,
+} from './tally-queries';
 export {
   type BlockRow,
   type ChainNetworkRow,

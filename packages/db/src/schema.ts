@@ -121,6 +121,14 @@ export const votes = pgTable(
   (t) => [
     primaryKey({ columns: [t.chainNetworkId, t.transitionId] }),
     index('votes_by_proposal').on(t.chainNetworkId, t.proposalId, t.height),
+    // The tally's DISTINCT ON (voter) ... ORDER BY voter, height DESC, position DESC.
+    index('votes_latest_by_voter').on(
+      t.chainNetworkId,
+      t.proposalId,
+      t.voter,
+      t.height.desc(),
+      t.position.desc(),
+    ),
   ],
 );
 

@@ -96,7 +96,11 @@ export async function blocksAtHeights(
   wanted: { chainNetworkId: string; height: number }[],
 ): Promise<{ chainNetworkId: string; height: number; timestamp: number }[]> {
   if (wanted.length === 0) return [];
-  const rows = await db.execute<{ chain_network_id: string; height: number; timestamp: string }>(sql`
+  const rows = await db.execute<{
+    chain_network_id: string;
+    height: number;
+    timestamp: string;
+  }>(sql`
     SELECT b.chain_network_id, b.height, b.timestamp FROM blocks b
     JOIN unnest(
       ${sql.param(wanted.map((w) => w.chainNetworkId))}::text[],

@@ -27,7 +27,8 @@ type ChainState = { height: number; stamp: number | undefined; seq: number; all:
  * LISTEN connection is down) into version tokens. Tokens come from one counter per process,
  * so a rewind back to an earlier height still gets a fresh token.
  */
-export function createVersionTracker() {
+export function createVersionTracker(options: { now?: () => number } = {}) {
+  const now = options.now ?? Date.now;
   let counter = 0;
   let allChains = 0;
   const chains = new Map<string, ChainState>();
@@ -94,7 +95,7 @@ export function createVersionTracker() {
     chains: () => String(allChains),
     wide: (c) => String(chains.get(c)?.all ?? 0),
     proposal: (c, p) => `${chains.get(c)?.all ?? 0}.${proposals.get(`${c}/${p}`) ?? 0}`,
-    clock: (ms) => String(Math.floor(Date.now() / ms)),
+    clock: (ms) => String(Math.floor(now() / ms)),
   };
 
   return {

@@ -1,0 +1,1 @@
+CREATE INDEX "votes_latest_by_voter" ON "votes" USING btree ("chain_network_id","proposal_id","voter","height" DESC NULLS LAST,"position" DESC NULLS LAST);
