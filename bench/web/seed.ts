@@ -80,8 +80,9 @@ export async function seedChain(db: Database, o: SeedOptions): Promise<Seeded> {
   let voteCount = 0;
   const voteRow = (height: number, position: number, n: number): VoteRow => {
     const proposal = n % o.proposals;
-    // Voters cycle so that about one vote in five replaces an earlier one of the same voter.
-    const voter = validators[Math.floor(n / o.proposals) % o.validators] as string;
+    // 160 voters per proposal for its 200 votes: one vote in five replaces an earlier one.
+    const k = Math.floor(n / o.proposals);
+    const voter = validators[((k % 160) * 13 + proposal) % o.validators] as string;
     return {
       chainNetworkId,
       transitionId: encodeBech32Id('au', bytes(`vote ${n}`)),

@@ -92,7 +92,11 @@ export const proposals = pgTable(
     onchainCounters: jsonb('onchain_counters').$type<OnchainCounters>(),
     onchainReadHeight: integer('onchain_read_height'),
   },
-  (t) => [primaryKey({ columns: [t.chainNetworkId, t.proposalId] })],
+  (t) => [
+    primaryKey({ columns: [t.chainNetworkId, t.proposalId] }),
+    // The public URL names a proposal by its id alone.
+    index('proposals_by_id').on(t.proposalId),
+  ],
 );
 
 export type OnchainCounters = {
