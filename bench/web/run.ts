@@ -26,6 +26,11 @@ const flags = z
       .pipe(z.array(z.number().int().positive())),
     sse: z.coerce.number().int().nonnegative().default(500),
     blocks: z.coerce.number().int().positive().default(20),
+    // Serve the dashboard as last built, e.g. to measure an earlier version's build.
+    'skip-build': z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((s) => s === 'true'),
   })
   .strict();
 
@@ -35,9 +40,9 @@ function parseFlags(argv: string[]) {
     const m = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i] ?? '');
     if (!m?.[1])
       throw new Error(
-        `unknown argument ${argv[i]} (flags: --duration, --connections, --sse, --blocks)`,
+        `unknown argument ${argv[i]} (flags: --duration, --connections, --sse, --blocks, --skip-build)`,
       );
-    raw[m[1]] = m[2] ?? argv[++i] ?? '';
+    raw[m[1]] = m[2] ?? (m[1] === 'skip-build' ? 'true' : (argv[++i] ?? ''));
   }
   const parsed = flags.safeParse(raw);
   if (!parsed.success)
@@ -144,7 +149,7 @@ async function main() {
       `seeded 50 proposals, 10,000 votes, 500 validators, 2,000 blocks in ${fmt((Date.now() - seedStarted) / 1000, 1)} s`,
     );
 
-    await ensureWebBuilt(root, log);
+    if (!o['skip-build']) await ensureWebBuilt(root, log);
     const port = await freePort();
     const web = await startWeb({
       root,
@@ -178,7 +183,13 @@ async function main() {
       for (const [name, path] of targets) {
         const r = await hit(name, base + path, connections, o.duration);
         // Requests still queued in the server would slow the next run: wait them out.
-        await (await fetch(base + path, { signal: AbortSignal.timeout(300_000) })).arrayBuffer();
+        const drained = Date.now();
+        try {
+          await (await fetch(base + path, { signal: AbortSignal.timeout(180_000) })).arrayBuffer();
+        } catch {
+          log(`  the server had not worked off its queue after 180 s`);
+        }
+        log(`  queue drained in ${fmt((Date.now() - drained) / 1000, 1)} s`);
         log(`${name} @${connections}: ${fmt(r.rps)} req/s p95 ${fmt(r.p95)} ms`);
         rows.push(r);
       }

@@ -17,7 +17,7 @@ export type Seeded = {
   proposalIds: string[];
   head: number;
   /** Indexes one more block (with a vote for one proposal), as the indexer would. */
-  nextBlock: () => Promise<number>;
+  nextBlock: () => Promise<{ height: number; proposalId: string }>;
 };
 
 // Deterministic bytes, so two runs seed the same chain.
@@ -154,7 +154,7 @@ export async function seedChain(db: Database, o: SeedOptions): Promise<Seeded> {
         onchainCounters: [],
         checkpoint: { height: head, blockHash: blockHash(head) },
       });
-      return head;
+      return { height: head, proposalId: vote.proposalId };
     },
   };
 }

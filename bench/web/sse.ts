@@ -16,7 +16,9 @@ export type SseFigures = {
 function heightOf(data: string): number | undefined {
   try {
     const v = JSON.parse(data) as unknown;
-    if (typeof v === 'string') return Number(v.slice(v.lastIndexOf(':') + 1));
+    // An earlier server passed the NOTIFY payload on as a JSON string.
+    if (typeof v === 'string')
+      return v.startsWith('{') ? heightOf(v) : Number(v.slice(v.lastIndexOf(':') + 1));
     if (v && typeof v === 'object' && 'h' in v) return Number((v as { h: unknown }).h);
   } catch {}
   return undefined;
