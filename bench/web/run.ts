@@ -95,8 +95,12 @@ async function benchDatabase(): Promise<{ url: string; stop: () => Promise<void>
 
 /** Resident memory of the web server's process group (next start and its next-server). */
 function rssMb(pid: number): number {
-  const out = execFileSync('ps', ['-o', 'rss=', '-g', String(pid)], { encoding: 'utf8' });
-  return out.split('\n').reduce((n, l) => n + (Number(l.trim()) || 0), 0) / 1024;
+  try {
+    const out = execFileSync('ps', ['-o', 'rss=', '-g', String(pid)], { encoding: 'utf8' });
+    return out.split('\n').reduce((n, l) => n + (Number(l.trim()) || 0), 0) / 1024;
+  } catch {
+    return Number.NaN; // the server is gone
+  }
 }
 
 /** Every script the page's HTML loads, gzipped as a server would send them. */
@@ -203,6 +207,8 @@ async function main() {
             blocks: o.blocks,
             nextHeight: () => chain.head + 1,
             commit: () => chain.nextBlock(),
+            // What an open proposal page fetches when told of a commit.
+            refetch: base + (targets[2]?.[1] ?? ''),
           })
         : undefined;
     const rssAfter = rssMb(pid);
@@ -216,6 +222,11 @@ async function main() {
           `${sse.delivered}/${sse.expected} updates delivered; commit to client p50 ${fmt(sse.p50)} ms, ` +
           `p95 ${fmt(sse.p95)} ms, max ${fmt(sse.max)} ms`,
       );
+      if (sse.refetch)
+        console.log(
+          `each stream then refetching the page's tRPC batch: ${sse.refetch.done} answered, ` +
+            `${sse.refetch.failed} failed; commit to fresh data p50 ${fmt(sse.refetch.p50)} ms, p95 ${fmt(sse.refetch.p95)} ms`,
+        );
     }
     console.log(
       `\nweb server RSS: ${fmt(rssBefore)} MB before, ${fmt(rssAfterLoad)} MB after the HTTP runs, ${fmt(rssAfter)} MB after the streams`,

@@ -10,6 +10,8 @@ export type SseFigures = {
   p50: number;
   p95: number;
   max: number;
+  /** When each stream refetched the page's data on each update, as a browser does. */
+  refetch?: { done: number; failed: number; p50: number; p95: number };
 };
 
 /** The height an `indexed` event names: `{"c","h","p"}`, or the older `"<id>:<height>"`. */
@@ -35,9 +37,13 @@ export async function sseFanOut(options: {
   /** The height the next commit writes, then the commit itself. */
   nextHeight: () => number;
   commit: () => Promise<unknown>;
+  /** A URL each stream fetches on each update; latency then runs to its answer. */
+  refetch?: string;
 }): Promise<SseFigures> {
   const committedAt = new Map<number, number>();
   const latencies: number[] = [];
+  const refetched: number[] = [];
+  let refetchFailed = 0;
   const seen: Set<number>[] = [];
   const requests: ReturnType<typeof request>[] = [];
   let connected = 0;
@@ -65,6 +71,16 @@ export async function sseFanOut(options: {
                 if (h === undefined || at === undefined || heights.has(h)) continue;
                 heights.add(h);
                 latencies.push(Date.now() - at);
+                if (options.refetch)
+                  fetch(options.refetch)
+                    .then(async (r) => {
+                      await r.arrayBuffer();
+                      if (!r.ok) throw new Error(String(r.status));
+                      refetched.push(Date.now() - at);
+                    })
+                    .catch(() => {
+                      refetchFailed += 1;
+                    });
               }
             });
           });
@@ -82,9 +98,15 @@ export async function sseFanOut(options: {
     await options.commit();
     await new Promise((r) => setTimeout(r, Math.max(0, 1_000 - (Date.now() - tick))));
   }
+  // Give the last updates (and their refetches) time to arrive.
+  const settle = Date.now() + 30_000;
+  const expected = connected * options.blocks;
   await new Promise((r) => setTimeout(r, 2_000));
+  while (options.refetch && refetched.length + refetchFailed < expected && Date.now() < settle)
+    await new Promise((r) => setTimeout(r, 200));
   for (const req of requests) req.destroy();
   latencies.sort((a, b) => a - b);
+  refetched.sort((a, b) => a - b);
   return {
     clients: options.clients,
     connected,
@@ -94,5 +116,15 @@ export async function sseFanOut(options: {
     p50: percentile(latencies, 0.5),
     p95: percentile(latencies, 0.95),
     max: latencies[latencies.length - 1] ?? Number.NaN,
+    ...(options.refetch
+      ? {
+          refetch: {
+            done: refetched.length,
+            failed: refetchFailed,
+            p50: percentile(refetched, 0.5),
+            p95: percentile(refetched, 0.95),
+          },
+        }
+      : {}),
   };
 }
