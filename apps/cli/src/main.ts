@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerAlertsCommands } from './commands/alerts';
 import { registerBlockCommands } from './commands/block';
 import { registerDevnetCommand } from './commands/devnet';
 import { registerPlaintextCommands } from './commands/plaintext';
@@ -13,5 +14,6 @@ registerUpCommand(program);
 registerDevnetCommand(program);
 registerPlaintextCommands(program);
 registerBlockCommands(program);
+registerAlertsCommands(program);
 
 await program.parseAsync(process.argv);

@@ -1,18 +1,51 @@
-// Indexer throughput on a long devnet chain: blocks/s and MB/s from genesis to head, next
-// to the baseline of fetching and decoding the same blocks without storing them.
-//   npm run bench -w apps/indexer [-- --blocks 3000]
+// The indexer against its baselines, all measured in one run:
+//   npm run bench:indexer [-- --quick] [-- --history 10000]
+// (a) raw fetch of 50-block ranges, 4 in flight, JSON.parse only; (b) the indexer unpaced
+// into a fresh database; (c) both against a node limited to 10 requests/s, next to the
+// 500 blocks/s ceiling; (d) block-to-commit latency at the head; (e) peak RSS of a
+// 100,000-block backfill (skipped with --quick).
 import { join } from 'node:path';
-import { blockSchema, createNodeClient, parseChainJson } from '@ratify/aleo';
-import { createDbClient } from '@ratify/db';
+import { createNodeClient, MAX_BLOCKS_PER_CALL } from '@ratify/aleo';
 import { startEmbeddedPostgres } from '@ratify/db/embedded';
-import { createTestDatabase } from '@ratify/db/testing';
 import { startDevnet } from '@ratify/devnet';
-import { startIndexer } from '../src/indexer';
+import { z } from 'zod';
+import { backfillRss } from './backfill-rss';
+import { headLatency } from './head-latency';
+import { indexChain } from './index-chain';
+import { nextSecond, setRateLimit } from './node-faults';
+import { rawFetch } from './raw-fetch';
+import { report } from './report';
 
-const arg = process.argv.indexOf('--blocks');
-const history = arg > 0 ? Number(process.argv[arg + 1]) : 3000;
+const flags = z
+  .object({
+    quick: z.boolean(),
+    history: z.coerce.number().int().min(100).max(1_000_000),
+    bigHistory: z.coerce.number().int().min(1000).max(1_000_000),
+    limit: z.coerce.number().int().min(1),
+    latencyBlocks: z.coerce.number().int().min(5),
+    blockTime: z.coerce.number().int().min(100),
+  })
+  .parse(
+    (() => {
+      const argv = process.argv.slice(2);
+      const value = (name: string, fallback: string) => {
+        const i = argv.indexOf(`--${name}`);
+        return i >= 0 ? (argv[i + 1] ?? '') : fallback;
+      };
+      return {
+        quick: argv.includes('--quick'),
+        history: value('history', '10000'),
+        bigHistory: value('big-history', '100000'),
+        limit: value('limit', '10'),
+        latencyBlocks: value('latency-blocks', '30'),
+        blockTime: value('block-time', '1000'),
+      };
+    })(),
+  );
+
+const PARALLEL = 4;
 const root = join(import.meta.dirname, '..', '..', '..');
-
+const log = (line: string) => console.log(line);
 const server = process.env.DATABASE_URL
   ? { url: process.env.DATABASE_URL, stop: async () => {} }
   : await startEmbeddedPostgres({
@@ -20,76 +53,84 @@ const server = process.env.DATABASE_URL
       port: 54379,
       database: 'postgres',
     });
-const database = await createTestDatabase(server.url);
-const devnet = await startDevnet({ scenario: 'demo', portBase: 4930, blockTimeMs: 0, history });
+
+const made = performance.now();
+const devnet = await startDevnet({
+  scenario: 'demo',
+  portBase: 4930,
+  blockTimeMs: 0,
+  history: flags.history,
+  admin: true,
+});
 const alpha = devnet.nodes.find((n) => n.chain === 'alpha' && n.side === 'source');
 if (!alpha) throw new Error('devnet has no Alpha node');
-const node = createNodeClient({ baseUrl: alpha.url, requestsPerSecond: 1000, maxParallel: 4 });
-const head = await node.latestHeight();
+const head = await createNodeClient({ baseUrl: alpha.url }).latestHeight();
+const blocks = head + 1;
+log(`devnet: ${blocks} Alpha blocks in ${((performance.now() - made) / 1000).toFixed(1)} s`);
 
-// Baseline: the same blocks over HTTP in ranges of 50, parsed and checked, not stored.
-let bytes = 0;
-const fetchStart = performance.now();
-for (let h = 0; h <= head; h += 50) {
-  const text = await (
-    await fetch(`${alpha.url}/blocks?start=${h}&end=${Math.min(h + 50, head + 1)}`)
-  ).text();
-  bytes += Buffer.byteLength(text);
-  blockSchema.array().parse(parseChainJson(text));
-}
-const fetchSeconds = (performance.now() - fetchStart) / 1000;
+// Warm the node's caches and the JIT so the first measurement is not the slowest.
+await rawFetch(alpha.url, 0, blocks, PARALLEL);
+const raw = await rawFetch(alpha.url, 0, blocks, PARALLEL);
+log(`(a) raw fetch: ${(blocks / raw.seconds).toFixed(0)} blocks/s`);
+const unpaced = await indexChain(server.url, alpha.url, head, {
+  requestsPerSecond: Number.POSITIVE_INFINITY,
+});
+await unpaced.database.drop();
+log(`(b) indexer unpaced: ${(blocks / unpaced.seconds).toFixed(0)} blocks/s`);
 
-const client = createDbClient(database.url);
-
-/** Indexes the chain from genesis into an empty database and returns the seconds it took. */
-async function indexAll(requestsPerSecond: number): Promise<number> {
-  await client.sql`TRUNCATE blocks, votes, proposals, validator_sets, checkpoints, nodes, chain_networks`;
-  const started = performance.now();
-  const indexer = await startIndexer({
-    databaseUrl: database.url,
-    alphaNodes: [alpha?.url ?? ''],
-    deltaNodes: [],
-    port: 0,
-    pollIntervalMs: 20,
-    batchSize: 200,
-    requestsPerSecond,
-    log: () => {},
-  });
-  for (;;) {
-    const [row] = await client.sql`SELECT height FROM checkpoints`;
-    if (row && Number(row.height) >= head) break;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  const seconds = (performance.now() - started) / 1000;
-  await indexer.stop();
-  return seconds;
-}
-
-const pacedSeconds = await indexAll(8);
-const unpacedSeconds = await indexAll(10_000);
-const [counts] =
-  await client.sql`SELECT (SELECT count(*) FROM blocks)::int AS blocks, (SELECT count(*) FROM votes)::int AS votes`;
-
-const mb = bytes / 1e6;
-const rows = [
-  ['fetch + decode only (baseline)', head + 1, fetchSeconds],
-  ['index, 8 requests/s (default)', head + 1, pacedSeconds],
-  ['index, unpaced', head + 1, unpacedSeconds],
-] as const;
-console.log(
-  `chain: ${head + 1} Alpha blocks, ${mb.toFixed(1)} MB of block JSON; indexed ${counts?.blocks} blocks, ${counts?.votes} votes`,
-);
-for (const [what, n, s] of rows) {
-  console.log(
-    `${what.padEnd(32)} ${(n / s).toFixed(0).padStart(7)} blocks/s ${(mb / s).toFixed(1).padStart(7)} MB/s  (${s.toFixed(2)} s)`,
-  );
-}
-console.log(
-  `unpaced indexing runs at ${((fetchSeconds / unpacedSeconds) * 100).toFixed(0)}% of the baseline's speed; ` +
-    "the default pace stays under the nodes' 10 requests/s limit per client",
-);
-
-await client.close();
+await setRateLimit(alpha.url, flags.limit);
+const ceiling = flags.limit * MAX_BLOCKS_PER_CALL;
+await nextSecond();
+const rawLimited = await rawFetch(alpha.url, 0, blocks, PARALLEL);
+log(`(c) raw fetch, ${flags.limit}/s node: ${(blocks / rawLimited.seconds).toFixed(0)} blocks/s`);
+await nextSecond();
+const client = createNodeClient({ baseUrl: alpha.url, maxParallel: PARALLEL });
+const clientStarted = performance.now();
+await client.blocks(0, blocks);
+const clientSeconds = (performance.now() - clientStarted) / 1000;
+log(`(c) node client, ${flags.limit}/s node: ${(blocks / clientSeconds).toFixed(0)} blocks/s`);
+await nextSecond();
+const paced = await indexChain(server.url, alpha.url, head);
+await paced.database.drop();
+log(`(c) indexer, ${flags.limit}/s node: ${(blocks / paced.seconds).toFixed(0)} blocks/s`);
+await setRateLimit(alpha.url, null);
 await devnet.stop();
-await database.drop();
+
+const latency = await headLatency(server.url, 4950, flags.latencyBlocks, flags.blockTime);
+
+let backfill: { blocks: number; seconds: number; peakRssMb: number } | undefined;
+if (!flags.quick) {
+  const bigMade = performance.now();
+  const big = await startDevnet({
+    scenario: 'demo',
+    portBase: 4970,
+    blockTimeMs: 0,
+    history: flags.bigHistory,
+  });
+  const bigAlpha = big.nodes.find((n) => n.chain === 'alpha' && n.side === 'source');
+  if (!bigAlpha) throw new Error('devnet has no Alpha node');
+  const bigHead = await createNodeClient({ baseUrl: bigAlpha.url }).latestHeight();
+  log(
+    `devnet: ${bigHead + 1} Alpha blocks in ${((performance.now() - bigMade) / 1000).toFixed(1)} s`,
+  );
+  const r = await backfillRss(server.url, bigAlpha.url, bigHead);
+  backfill = { blocks: bigHead + 1, ...r };
+  await big.stop();
+}
 await server.stop();
+
+report(log, {
+  blocks,
+  mb: raw.bytes / 1e6,
+  raw,
+  unpacedSeconds: unpaced.seconds,
+  limit: flags.limit,
+  ceiling,
+  rawLimited,
+  clientSeconds,
+  clientPacing: client.pacing,
+  pacedSeconds: paced.seconds,
+  latency,
+  blockTimeMs: flags.blockTime,
+  backfill,
+});

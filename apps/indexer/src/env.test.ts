@@ -15,6 +15,20 @@ describe('parseIndexerEnv', () => {
     expect(env.INDEXER_PORT).toBe(3100);
   });
 
+  it('reads the starting request rate: a number, `unpaced`, or the client default', () => {
+    const base = { DATABASE_URL: 'postgres://x', ALPHA_NODES: 'http://a/canary' };
+    expect(parseIndexerEnv(base).NODE_REQUESTS_PER_SECOND).toBeUndefined();
+    expect(
+      parseIndexerEnv({ ...base, NODE_REQUESTS_PER_SECOND: '5' }).NODE_REQUESTS_PER_SECOND,
+    ).toBe(5);
+    expect(
+      parseIndexerEnv({ ...base, NODE_REQUESTS_PER_SECOND: 'unpaced' }).NODE_REQUESTS_PER_SECOND,
+    ).toBe(Number.POSITIVE_INFINITY);
+    expect(() => parseIndexerEnv({ ...base, NODE_REQUESTS_PER_SECOND: 'fast' })).toThrow(
+      'NODE_REQUESTS_PER_SECOND',
+    );
+  });
+
   it.each([
     [{ ALPHA_NODES: 'http://a/canary' }, 'DATABASE_URL'],
     [{ DATABASE_URL: 'postgres://x', ALPHA_NODES: 'ftp://a' }, 'ALPHA_NODES'],

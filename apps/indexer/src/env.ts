@@ -19,7 +19,13 @@ export const indexerEnvSchema = z.object({
   INDEXER_HOST: z.string().default('127.0.0.1'),
   POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(200),
-  NODE_REQUESTS_PER_SECOND: z.coerce.number().min(0.1).max(10_000).default(8),
+  /** Starting rate per node, learned from there; `unpaced` until a node refuses. */
+  NODE_REQUESTS_PER_SECOND: z
+    .union([
+      z.literal('unpaced').transform(() => Number.POSITIVE_INFINITY),
+      z.coerce.number().min(0.1).max(10_000),
+    ])
+    .optional(),
 });
 
 export type IndexerEnv = z.infer<typeof indexerEnvSchema>;

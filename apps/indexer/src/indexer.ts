@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createNodeClient } from '@ratify/aleo';
-import { createDbClient } from '@ratify/db';
+import { createDbClient, onEveryBatch } from '@ratify/db';
+import { type AlertSettings, startAlerts } from './alerts';
 import { type Chain, createFollower, type FollowerStatus, type LogEvent } from './follow/follower';
 import { startOpsServer } from './ops/server';
 
@@ -12,9 +13,11 @@ export type IndexerOptions = {
   port?: number;
   pollIntervalMs?: number;
   batchSize?: number;
-  /** Requests per second per node; nodes limit each client to 10/s by default. */
+  /** Starting requests per second per node (the client learns the limit); default 9.7. */
   requestsPerSecond?: number;
   log?: (event: LogEvent) => void;
+  /** Webhook receivers and lead time (`parseAlertEnv`); events are recorded either way. */
+  alerts?: AlertSettings;
 };
 
 export type IndexerHandle = {
@@ -42,11 +45,23 @@ export async function startIndexer(options: IndexerOptions): Promise<IndexerHand
       batchSize: options.batchSize ?? 200,
       client: createNodeClient({
         baseUrl: n.url,
-        requestsPerSecond: options.requestsPerSecond ?? 8,
+        requestsPerSecond: options.requestsPerSecond,
       }),
     }),
   );
   const statuses = () => followers.map((f) => f.status);
+  const alerts = startAlerts({
+    database,
+    settings: options.alerts ?? { receivers: [], leadSeconds: 3600 },
+    log,
+    signal: abort.signal,
+    // Caught up: within two blocks of the node's head (the stall rule needs recent blocks).
+    isCaughtUp: (id) =>
+      statuses().some(
+        (s) => s.chainNetworkId === id && (s.headHeight ?? 0) - (s.indexedHeight ?? -3) <= 2,
+      ),
+  });
+  onEveryBatch(database.db, alerts.beforeCommit);
   const server = await startOpsServer(statuses, {
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 3100,
@@ -58,7 +73,7 @@ export async function startIndexer(options: IndexerOptions): Promise<IndexerHand
     statuses,
     stop: async () => {
       abort.abort();
-      await Promise.allSettled(running);
+      await Promise.allSettled([...running, alerts.done]);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await database.close();

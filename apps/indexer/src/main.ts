@@ -1,10 +1,11 @@
+import { parseAlertEnv } from './alerts';
 import { parseIndexerEnv } from './env';
 import { startIndexer } from './indexer';
 
 // `tsx apps/indexer/src/main.ts`: the indexer as its own process, configured by env vars.
 const env = (() => {
   try {
-    return parseIndexerEnv(process.env);
+    return { ...parseIndexerEnv(process.env), alerts: parseAlertEnv(process.env) };
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(2);
@@ -20,6 +21,7 @@ const indexer = await startIndexer({
   pollIntervalMs: env.POLL_INTERVAL_MS,
   batchSize: env.BATCH_SIZE,
   requestsPerSecond: env.NODE_REQUESTS_PER_SECOND,
+  alerts: env.alerts,
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

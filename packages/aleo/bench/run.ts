@@ -1,8 +1,12 @@
 // Throughput of the codec next to JSON.parse on the same data, in the same run.
 import { readFileSync } from 'node:fs';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bigIntToBytesLE, bytesToBigIntLE, encodeAddress, encodeBech32m } from '../src/bech32';
 import { parseChainJson } from '../src/json';
+import { isGroupX } from '../src/plaintext/curve';
 import { parsePlaintext } from '../src/plaintext/parse';
 import { plaintextToJson } from '../src/plaintext/to-json';
+import { FIELD_MODULUS } from '../src/plaintext/types';
 import { decodeBlock } from '../src/schemas/decode';
 
 const fixtures = new URL('../test-fixtures/', import.meta.url);
@@ -93,3 +97,58 @@ for (const [name, text] of [
     json,
   );
 }
+
+// The curve checks. An upstream address, a group and a signature's keys are checked to be
+// points; a fork address with the same bytes and a field with the same digits are not, so
+// the difference between the rows is what the checks cost. isGroupX is the check itself
+// (a point seen for the first time); the parse rows read points the codec remembers.
+const pseudoRandomX = (i: number) =>
+  bytesToBigIntLE(sha256(new TextEncoder().encode(`bench ${i}`))) % FIELD_MODULUS;
+const points: bigint[] = [];
+for (let i = 0; points.length < 500; i++) {
+  const x = pseudoRandomX(i);
+  if (isGroupX(x)) points.push(x);
+}
+const le32 = (x: bigint) => bigIntToBytesLE(x, 32);
+const perValue = (name: string, values: string[], fn: (v: string) => unknown) => {
+  const size = values.length;
+  const callsPerSecond =
+    measure(size, () => {
+      for (const v of values) fn(v);
+    }) * 1e6;
+  console.log(`${name.padEnd(34)} ${(1e6 / callsPerSecond).toFixed(1).padStart(8)} µs each`);
+};
+const sig = (i: number) => {
+  const bytes = new Uint8Array(128);
+  bytes.set(le32(BigInt(i + 1)), 0);
+  bytes.set(le32(BigInt(i + 2)), 32);
+  bytes.set(le32(points[i % points.length] as bigint), 64);
+  bytes.set(le32(points[(i + 1) % points.length] as bigint), 96);
+  return encodeBech32m('sign', bytes);
+};
+perValue('isGroupX (one x-coordinate)', points.map(String), (v) => isGroupX(BigInt(v)));
+perValue(
+  'parse group (checked)',
+  points.map((x) => `${x}group`),
+  parsePlaintext,
+);
+perValue(
+  'parse field (same digits)',
+  points.map((x) => `${x}field`),
+  parsePlaintext,
+);
+perValue(
+  'parse aleo address (checked)',
+  points.map((x) => encodeAddress(le32(x), 'aleo')),
+  parsePlaintext,
+);
+perValue(
+  'parse ax address (not checked)',
+  points.map((x) => encodeAddress(le32(x), 'ax')),
+  parsePlaintext,
+);
+perValue(
+  'parse signature (checked)',
+  points.map((_, i) => sig(i)),
+  parsePlaintext,
+);

@@ -15,6 +15,18 @@ const ADDR = 'aleo1q3vx8pet0h7739hx5xlekfxh9kus6qdlxhx9qdkxhh9rnva8q5gsskve3t';
 const BLOCK_HASH = 'ab1pc83g2v3f9um0n5hy609pmnug4yx8xzfkdjwkuq4nxsxacsdggrqz2tzkj';
 
 describe('addresses', () => {
+  it('checks that an upstream address is a curve point, and leaves fork addresses alone', () => {
+    const one = new Uint8Array(32);
+    one[0] = 1; // x = 1 is not the x-coordinate of a point in the group
+    const aleo = encodeAddress(one, 'aleo');
+    expect(() => decodeAddress(aleo)).toThrow(
+      `invalid address "${aleo}": not the x-coordinate of a point in the group`,
+    );
+    expect(isAddress(aleo)).toBe(false);
+    // The devnet's addresses are ed25519 keys under the fork HRPs: 32 bytes is all they promise.
+    expect(isAddress(encodeAddress(one, DEFAULT_HRP.alpha), 'ax')).toBe(true);
+  });
+
   it('round-trips an upstream address and re-encodes it under the fork HRPs', () => {
     const { hrp, bytes } = decodeAddress(ADDR);
     expect(hrp).toBe('aleo');

@@ -1,4 +1,5 @@
 import { bech32m } from '@scure/base';
+import { isPoint } from './plaintext/curve';
 import { FIELD_MODULUS } from './plaintext/types';
 
 /** Default address HRPs of the forks; upstream uses `aleo`. */
@@ -54,13 +55,23 @@ export function encodeAddress(bytes32: Uint8Array, hrp: string): string {
   return encodeBech32m(hrp, bytes32);
 }
 
-/** Decodes an address of any HRP; throws on a bad checksum or data that is not 32 bytes. */
+/**
+ * Decodes an address of any HRP; throws on a bad checksum or data that is not 32 bytes.
+ * An upstream (`aleo`) address is the x-coordinate of a point, so its data must be one.
+ * The forks' HRPs are not checked: the spec defines their addresses only as 32 bytes, and
+ * the devnet's are ed25519 public keys, which are not points of this group.
+ */
 export function decodeAddress(text: string): { hrp: string; bytes: Uint8Array } {
   const { hrp, bytes } = decodeBech32m(text);
   if (bytes.length !== 32) {
     throw new Bech32Error(`invalid address "${text}": data is ${bytes.length} bytes, expected 32`);
   }
   if (!/^[a-z]{1,20}$/.test(hrp)) throw new Bech32Error(`invalid address "${text}": bad HRP`);
+  if (hrp === UPSTREAM_HRP && !isPoint(bytesToBigIntLE(bytes))) {
+    throw new Bech32Error(
+      `invalid address "${text}": not the x-coordinate of a point in the group`,
+    );
+  }
   return { hrp, bytes };
 }
 

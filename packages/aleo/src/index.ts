@@ -24,6 +24,13 @@ export {
 } from './block-helpers';
 export { blockSummary } from './block-summary';
 export {
+  CREDITS_PROGRAM,
+  NETWORK_NAMES,
+  type NetworkName,
+  networkNameOf,
+  VOTE_FUNCTION,
+} from './chain-constants';
+export {
   type NodeErrorKind,
   NodeRequestError,
   type NodeRequestErrorParameters,
@@ -33,10 +40,12 @@ export {
   type CommitteeInfo,
   type CommitteeMember,
   createNodeClient,
+  DEFAULT_REQUESTS_PER_SECOND,
   MAX_BLOCKS_PER_CALL,
   type MappingValueWithMetadata,
   type NodeClient,
   type NodeClientOptions,
+  type PacingState,
 } from './client/node-client';
 export { BaseError, type BaseErrorParameters, isRetryable } from './errors';
 export {

@@ -20,10 +20,30 @@ describe('parseChainJson', () => {
     });
   });
 
+  it('reads a whole answer that is one integer, and pretty-printed documents', () => {
+    expect(parseChainJson('18446744073709551615')).toBe(18446744073709551615n);
+    expect(parseChainJson(' 1203288\n')).toBe(1203288);
+    expect(
+      parseChainJson('[\n  18446744073709551615,\n  {\n    "x": -18446744073709551615\n  }\n]'),
+    ).toEqual([18446744073709551615n, { x: -18446744073709551615n }]);
+  });
+
+  it('leaves a string alone that holds what looks like a big integer between punctuation', () => {
+    const text = '{"s":"a: 18446744073709551615, b","t":[18446744073709551616]}';
+    expect(parseChainJson(text)).toEqual({
+      s: 'a: 18446744073709551615, b',
+      t: [18446744073709551616n],
+    });
+  });
+
   it('matches lossless-json on random documents with big integers', () => {
     const big = fc.bigInt({ min: -(1n << 130n), max: 1n << 130n }).map((n) => `${n}`);
+    // Strings that hold big integers between JSON punctuation, as plaintext values do.
+    const tricky = fc
+      .tuple(fc.constantFrom(': ', ',', '[', ''), big, fc.constantFrom(',', ']', '}', 'u64', ''))
+      .map(([a, n, b]) => `${a}${n}${b}`);
     const doc = fc
-      .tuple(fc.json(), fc.array(big, { maxLength: 4 }), fc.string())
+      .tuple(fc.json(), fc.array(big, { maxLength: 4 }), fc.oneof(fc.string(), tricky))
       .map(([j, bigs, s]) => `{"j":${j},"b":[${bigs.join(',')}],"s":${JSON.stringify(s)}}`);
     fc.assert(
       fc.property(doc, (text) => {

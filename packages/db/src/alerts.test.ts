@@ -60,6 +60,8 @@ describe('alert events', () => {
       alertKey(stalled(11)),
     ]);
     expect(await raiseAlert(client.db, stalled(10))).toBe(false);
+    expect(await listAlertEvents(client.db, { active: true })).toHaveLength(1);
+    expect(await raiseAlerts(client.db, [stalled(10)], { reactivate: true })).toEqual([]);
     expect(await listAlertEvents(client.db, { active: true })).toHaveLength(2);
   });
 

@@ -1,5 +1,5 @@
 import type { AlertKind, AlertSeverity } from '@ratify/governance';
-import { and, desc, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from './client';
 import { alertDeliveries, alertEvents, alertReceivers } from './schema';
 
@@ -28,26 +28,34 @@ export function alertKey(e: Pick<AlertEvent, 'kind' | 'chainNetworkId' | 'subjec
 }
 
 /**
- * Records events that are not recorded yet and returns the keys that are new. A cleared
- * event whose condition holds again becomes active again, but is not sent again. Rows are
- * written in key order so concurrent writers cannot deadlock on each other's keys.
+ * Records events that are not recorded yet and returns the keys that are new. Rows are
+ * written in key order, and an event already recorded is left alone (no row lock), so
+ * concurrent batch transactions cannot deadlock on each other's keys. With `reactivate`
+ * (outside a batch transaction only), a cleared event whose condition holds again becomes
+ * active again; it is not sent again.
  */
-export async function raiseAlerts(db: Queryable, events: AlertEvent[]): Promise<string[]> {
+export async function raiseAlerts(
+  db: Queryable,
+  events: AlertEvent[],
+  options: { reactivate?: boolean } = {},
+): Promise<string[]> {
   const byKey = new Map(events.map((e) => [alertKey(e), e]));
   if (byKey.size === 0) return [];
   const rows = [...byKey.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, e]) => ({ key, ...e, details: e.details ?? {} }));
-  const written = await db
-    .insert(alertEvents)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: alertEvents.key,
-      set: { clearedAt: null },
-      setWhere: sql`${alertEvents.clearedAt} IS NOT NULL`,
-    })
-    // xmax is 0 only on a freshly inserted row version.
-    .returning({ key: alertEvents.key, inserted: sql<boolean>`(xmax = 0)` });
+  const insert = db.insert(alertEvents).values(rows);
+  const returning = { key: alertEvents.key, inserted: sql<boolean>`(xmax = 0)` };
+  const written = options.reactivate
+    ? await insert
+        .onConflictDoUpdate({
+          target: alertEvents.key,
+          set: { clearedAt: null },
+          setWhere: sql`${alertEvents.clearedAt} IS NOT NULL`,
+        })
+        // xmax is 0 only on a freshly inserted row version.
+        .returning(returning)
+    : await insert.onConflictDoNothing().returning(returning);
   return written.filter((r) => r.inserted).map((r) => r.key);
 }
 
@@ -188,4 +196,23 @@ export async function listDeliveries(db: Queryable): Promise<DeliveryRecord[]> {
     .select()
     .from(alertDeliveries)
     .orderBy(alertDeliveries.createdAt, alertDeliveries.eventKey);
+}
+
+/** Clears the active events of one kind on one chain-network (a pause lifted by a rewind). */
+export async function clearAlerts(
+  db: Queryable,
+  where: { kind: AlertKind; chainNetworkId: string },
+): Promise<string[]> {
+  const rows = await db
+    .update(alertEvents)
+    .set({ clearedAt: sql`clock_timestamp()` })
+    .where(
+      and(
+        isNull(alertEvents.clearedAt),
+        eq(alertEvents.kind, where.kind),
+        eq(alertEvents.chainNetworkId, where.chainNetworkId),
+      ),
+    )
+    .returning({ key: alertEvents.key });
+  return rows.map((r) => r.key);
 }

@@ -51,17 +51,22 @@ export async function readCheckpoint(
   return row;
 }
 
+const batchHooks = new WeakMap<Database, (tx: Queryable) => Promise<void>>();
+
+/**
+ * Runs `hook` inside every `writeBatch` transaction on `db`, after the batch's rows: the
+ * alerts a batch raises commit with it, and the followers need not know about them.
+ */
+export function onEveryBatch(db: Database, hook: (tx: Queryable) => Promise<void>): void {
+  batchHooks.set(db, hook);
+}
+
 /**
  * Writes a batch and moves the checkpoint in one transaction: after a crash the indexer
  * resumes from a checkpoint that matches exactly what is stored. Re-writing a batch is
  * harmless (every insert is idempotent), so an interrupted step can simply be retried.
  */
-export async function writeBatch(
-  db: Database,
-  batch: IndexedBatch,
-  // Runs in the batch's transaction after its rows: alerts the batch raises commit with it.
-  hooks: { beforeCommit?: (tx: Queryable) => Promise<void> } = {},
-): Promise<void> {
+export async function writeBatch(db: Database, batch: IndexedBatch): Promise<void> {
   const id = batch.chainNetworkId;
   await db.transaction(async (tx) => {
     if (batch.blocks.length > 0) await tx.insert(blocks).values(batch.blocks).onConflictDoNothing();
@@ -87,7 +92,7 @@ export async function writeBatch(
         target: checkpoints.chainNetworkId,
         set: { ...batch.checkpoint, updatedAt: sql`now()` },
       });
-    await hooks.beforeCommit?.(tx);
+    await batchHooks.get(db)?.(tx);
     await tx.execute(sql`SELECT pg_notify(${NOTIFY_CHANNEL}, ${indexedPayload(batch)})`);
   });
 }

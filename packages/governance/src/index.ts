@@ -69,6 +69,7 @@ export { computeTally, isLaterVote, tallyCounts } from './tally';
 export type {
   BlockTime,
   CastVote,
+  ChoiceName,
   Committee,
   CommitteeMember,
   GovernorSet,
@@ -77,7 +78,17 @@ export type {
   ProposalTerms,
   VoteChoice,
 } from './types';
-export { ABSTAIN, CANARY, MAINNET, NO, TESTNET, YES } from './types';
+export {
+  ABSTAIN,
+  CANARY,
+  CHOICE_BY_NAME,
+  CHOICE_LABELS,
+  CHOICE_NAMES,
+  MAINNET,
+  NO,
+  TESTNET,
+  YES,
+} from './types';
 export type {
   InvalidReason,
   InvalidReasonCode,

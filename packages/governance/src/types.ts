@@ -40,6 +40,21 @@ export const YES: VoteChoice = 1;
 export const NO: VoteChoice = 2;
 export const ABSTAIN: VoteChoice = 3;
 
+/** The choices' names, as the dashboard, the API and the CSV write them. */
+export const CHOICE_NAMES = { 1: 'yes', 2: 'no', 3: 'abstain' } as const satisfies Record<
+  VoteChoice,
+  string
+>;
+export type ChoiceName = (typeof CHOICE_NAMES)[VoteChoice];
+export const CHOICE_BY_NAME = { yes: 1, no: 2, abstain: 3 } as const satisfies Record<
+  ChoiceName,
+  VoteChoice
+>;
+export const CHOICE_LABELS = { yes: 'Yes', no: 'No', abstain: 'Abstain' } as const satisfies Record<
+  ChoiceName,
+  string
+>;
+
 /** One accepted `vote_network_upgrade` call, taken from its transition. */
 export interface CastVote {
   proposalId: bigint;

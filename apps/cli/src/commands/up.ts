@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
 import { startDevnet } from '@ratify/devnet';
-import { startIndexer } from '@ratify/indexer';
+import { type AlertSettings, startIndexer } from '@ratify/indexer';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { launchDatabase, resetDatabase } from '../launch/database';
 import { ensureWebBuilt, startWeb } from '../launch/web';
 import { parseOptions, port } from '../options';
+import { alertSettingsOrExit } from './alerts';
 
 const upOptions = z.object({
   scenario: z
@@ -47,11 +48,11 @@ export function registerUpCommand(program: Command) {
     )
     .action(async (raw) => {
       const o = parseOptions(upOptions, raw);
-      await up(o);
+      await up(o, alertSettingsOrExit());
     });
 }
 
-async function up(o: z.infer<typeof upOptions>) {
+async function up(o: z.infer<typeof upOptions>, alerts: AlertSettings) {
   const root = resolve(import.meta.dirname, '..', '..', '..', '..');
   const say = (line: string) => console.log(`[ratify] ${line}`);
   const stops: (() => Promise<void>)[] = [];
@@ -118,6 +119,7 @@ async function up(o: z.infer<typeof upOptions>) {
       pollIntervalMs: Math.min(500, Math.max(100, Math.floor(o.blockTime / 4))),
       // The devnet does not rate-limit unless a fault asks it to.
       requestsPerSecond: 100,
+      alerts,
       log: (e) => {
         // Governance shows on the dashboard, and post-split nodes are expected to be absent
         // until the split: the log keeps warnings and changes of state.

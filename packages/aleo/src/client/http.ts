@@ -132,19 +132,19 @@ export async function request(
 ): Promise<unknown> {
   const { signal, body } = opts;
   for (let attemptNo = 1; ; attemptNo++) {
-    const release = await t.pacer.acquire(signal);
+    const ticket = await t.pacer.acquire(signal);
     let error: unknown;
     try {
       const value = await attempt(t, method, path, body, signal);
-      t.pacer.onSuccess();
+      t.pacer.onSuccess(ticket);
       return value;
     } catch (e) {
       error = e;
     } finally {
-      release();
+      ticket.release();
     }
     if (!(error instanceof NodeRequestError)) throw error;
-    if (error.kind === 'rate-limited') t.pacer.onRateLimited(error.retryAfterMs ?? 0);
+    if (error.kind === 'rate-limited') t.pacer.onRateLimited(ticket, error.retryAfterMs);
     if (!error.retryable || attemptNo > t.retries) {
       throw attemptNo === 1 ? error : error.withAttempts(attemptNo);
     }

@@ -281,3 +281,57 @@ describe('abort', () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 });
+
+describe('pacing', () => {
+  /** A node that takes `perSecond` requests per clock second and refuses the rest for 1 s. */
+  function limitedTo(perSecond: number): Handler {
+    let second = -1;
+    let count = 0;
+    return (_req, res) => {
+      const s = Math.floor(Date.now() / 1000);
+      if (s !== second) [second, count] = [s, 0];
+      if (++count > perSecond)
+        return json(
+          res,
+          '{"message":"Too Many Requests! Wait for 1s","error_type":"too_many_requests"}',
+          429,
+        );
+      json(res, '5');
+    };
+  }
+
+  it("learns a node's limit from its refusals and then keeps under it", async () => {
+    handler = limitedTo(20);
+    // Far above the limit, the first count can include the second before; later ones settle.
+    const c = client({ requestsPerSecond: 26, maxParallel: 8, retries: 5 });
+    await Promise.all(Array.from({ length: 100 }, () => c.latestHeight()));
+    expect(c.pacing.rate).toBeGreaterThanOrEqual(13.5);
+    expect(c.pacing.rate).toBeLessThanOrEqual(20);
+    const refusals = c.pacing.rateLimits;
+    expect(refusals).toBeLessThanOrEqual(4);
+    const started = Date.now();
+    await Promise.all(Array.from({ length: 40 }, () => c.latestHeight()));
+    expect(c.pacing.rateLimits).toBe(refusals);
+    // 40 requests at 97% of 14/s or more.
+    expect((Date.now() - started) / 1000).toBeLessThan(3.5);
+  });
+
+  it('runs unpaced without waiting until a node shows a limit', async () => {
+    handler = (_req, res) => json(res, '5');
+    const c = client({ requestsPerSecond: Number.POSITIVE_INFINITY });
+    await Promise.all(Array.from({ length: 200 }, () => c.latestHeight()));
+    expect(c.pacing).toEqual({
+      rate: Number.POSITIVE_INFINITY,
+      learnedLimit: undefined,
+      rateLimits: 0,
+    });
+    // The node's count of the last second starts after this pause.
+    await new Promise((r) => setTimeout(r, 1100));
+    handler = limitedTo(10);
+    await Promise.all(Array.from({ length: 15 }, () => c.latestHeight()));
+    // What the node took in the second before it refused: 10, or more if that second
+    // spanned two of the node's windows.
+    expect(c.pacing.learnedLimit).toBeGreaterThanOrEqual(10);
+    expect(c.pacing.rate).toBeLessThan(15);
+  });
+});

@@ -27,8 +27,15 @@ export type NodeClientOptions = {
   retries?: number;
   /** Requests in flight at once. Default 4. */
   maxParallel?: number;
-  /** Starting (and highest) request rate; nodes limit each IP to 10/s by default. Default 8. */
+  /**
+   * Starting request rate per second; the client then learns the node's limit: it grows
+   * while the node takes everything and settles just under the limit on a rate-limit
+   * answer. `Infinity`: unpaced until the node answers with a limit. Default
+   * {@link DEFAULT_REQUESTS_PER_SECOND}.
+   */
   requestsPerSecond?: number;
+  /** Never probe above this rate. Default: no bound. */
+  maxRequestsPerSecond?: number;
   /** First backoff step; doubles per retry, with full jitter. Default 250 ms. */
   backoffMs?: number;
   maxBackoffMs?: number;
@@ -41,7 +48,18 @@ export type CommitteeInfo = {
   members: Record<string, CommitteeMember>;
   totalStake: bigint;
 };
+export type PacingState = {
+  rate: number;
+  learnedLimit: number | undefined;
+  rateLimits: number;
+};
 export type MappingValueWithMetadata = { data: string | null; height: number };
+
+/**
+ * Nodes limit each client IP to 10 requests/s unless configured otherwise; starting just
+ * under that (with the margin kept under a learned limit) costs no refusal on such a node.
+ */
+export const DEFAULT_REQUESTS_PER_SECOND = 9.7;
 
 /** The node answers `end` exclusive and at most this many blocks per call. */
 export const MAX_BLOCKS_PER_CALL = 50;
@@ -59,7 +77,11 @@ export function createNodeClient(options: NodeClientOptions) {
     retries: options.retries ?? 3,
     backoffMs: options.backoffMs ?? 250,
     maxBackoffMs: options.maxBackoffMs ?? 10_000,
-    pacer: createPacer({ requestsPerSecond: options.requestsPerSecond ?? 8, maxParallel }),
+    pacer: createPacer({
+      requestsPerSecond: options.requestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND,
+      maxRequestsPerSecond: options.maxRequestsPerSecond,
+      maxParallel,
+    }),
   };
 
   async function get<S extends z.ZodType>(
@@ -191,6 +213,14 @@ export function createNodeClient(options: NodeClientOptions) {
     /** The current adaptive request rate, per second. */
     get requestRate() {
       return t.pacer.rate;
+    },
+    /** What pacing has learned: the node's limit per second, if shown, and limit answers seen. */
+    get pacing(): PacingState {
+      return {
+        rate: t.pacer.rate,
+        learnedLimit: t.pacer.learnedLimit,
+        rateLimits: t.pacer.rateLimits,
+      };
     },
   };
 }

@@ -1,9 +1,11 @@
+import { isPoint } from './curve';
 import { PlaintextError } from './errors';
 import { checkStringLength, parseLiteralToken } from './literals';
 import {
   FIELD_MODULUS,
   type IntegerType,
   integerRange,
+  isReservedName,
   MAX_ELEMENTS,
   MAX_IDENTIFIER_BYTES,
   MAX_MEMBERS,
@@ -30,7 +32,11 @@ function int(kind: IntegerType) {
 function fieldLike(kind: 'field' | 'scalar' | 'group', modulus: bigint) {
   return (n: number | bigint): Plaintext => {
     const r = BigInt(n) % modulus;
-    return { kind, value: r < 0n ? r + modulus : r };
+    const value = r < 0n ? r + modulus : r;
+    if (kind === 'group' && !isPoint(value)) {
+      throw new RangeError(`${value} is not the x-coordinate of a point in the group`);
+    }
+    return { kind, value };
   };
 }
 
@@ -38,6 +44,8 @@ function checkIdentifier(name: string): void {
   if (!IDENT_RE.test(name) || name.length > MAX_IDENTIFIER_BYTES) {
     throw new RangeError(`invalid identifier "${name}"`);
   }
+  if (isReservedName(name))
+    throw new RangeError(`"${name}" is a literal type name, which is reserved`);
 }
 
 function bech32(kind: 'address' | 'signature') {

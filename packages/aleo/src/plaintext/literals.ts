@@ -1,4 +1,5 @@
-import { Bech32Error, decodeAddress, decodeBech32m } from '../bech32';
+import { Bech32Error, bytesToBigIntLE, decodeAddress, decodeBech32m } from '../bech32';
+import { isPoint } from './curve';
 import { PlaintextError } from './errors';
 import {
   FIELD_MODULUS,
@@ -60,15 +61,30 @@ function parseNumber(token: string, position: number): LiteralValue {
     return { kind: suffix, value };
   }
   if (suffix === 'field' || suffix === 'scalar' || suffix === 'group') {
+    // A node reads these digits as one canonical decimal: "0", or no leading zero.
+    if (digits.length > 1 && digits.charCodeAt(0) === 48) {
+      throw new PlaintextError(`${suffix} literal "${token}" has a leading zero`, position);
+    }
     const value = mod(BigInt(sign + digits), FIELD_LIKE_MODULUS[suffix]);
+    if (suffix === 'group' && !isPoint(value)) {
+      throw new PlaintextError(`"${token}" ${NOT_A_POINT}`, position);
+    }
     return { kind: suffix, value };
   }
   throw new PlaintextError(`unknown literal type "${suffix}" in "${token}"`, position);
 }
 
+const NOT_A_POINT = 'is not the x-coordinate of a point in the group';
+const SIGNATURE_PARTS = ['challenge', 'response', 'pk_sig', 'pr_sig'] as const;
+
 function parseBech32Literal(token: string, position: number): LiteralValue {
   const lower = token.toLowerCase();
-  if (lower.startsWith('sign1')) {
+  const what = lower.startsWith('sign1') ? 'signature' : 'address';
+  if (lower !== token) {
+    // bech32m allows all upper case; a node's parser does not.
+    throw new PlaintextError(`invalid ${what} "${token}": not in lower case`, position);
+  }
+  if (what === 'signature') {
     let bytes: Uint8Array;
     try {
       bytes = decodeBech32m(lower).bytes;
@@ -81,6 +97,8 @@ function parseBech32Literal(token: string, position: number): LiteralValue {
         position,
       );
     }
+    const bad = badSignaturePart(bytes);
+    if (bad) throw new PlaintextError(`invalid signature "${token}": ${bad}`, position);
     return { kind: 'signature', value: lower };
   }
   try {
@@ -91,6 +109,17 @@ function parseBech32Literal(token: string, position: number): LiteralValue {
   return { kind: 'address', value: lower };
 }
 
+/** A signature is two scalars (challenge, response) then the x-coordinates of two points. */
+function badSignaturePart(bytes: Uint8Array): string | undefined {
+  for (let i = 0; i < 4; i++) {
+    const part = SIGNATURE_PARTS[i] as string;
+    const n = bytesToBigIntLE(bytes.subarray(32 * i, 32 * i + 32));
+    if (i < 2 && n >= SCALAR_MODULUS) return `${part} is not below the scalar modulus`;
+    if (i >= 2 && !isPoint(n)) return `${part} ${NOT_A_POINT}`;
+  }
+  return undefined;
+}
+
 function bech32Reason(what: string, token: string, error: unknown): string {
   if (error instanceof Bech32Error) {
     const msg = error.message;
@@ -98,6 +127,22 @@ function bech32Reason(what: string, token: string, error: unknown): string {
     return `invalid ${what} "${token}": ${colon >= 0 ? msg.slice(colon + 3) : msg}`;
   }
   return `invalid ${what} "${token}"`;
+}
+
+/**
+ * Characters a node refuses to find raw in a string: C0 controls except tab, line feed and
+ * carriage return, DEL, and the bidirectional embeddings, overrides and isolates, which can
+ * make a value read differently from what it is. Escapes (`\u{202e}`) are still accepted,
+ * as a node accepts them; the printer writes these characters only as escapes.
+ */
+export function isRefusedInString(c: number): boolean {
+  if (c < 32) return c !== 9 && c !== 10 && c !== 13;
+  return c === 127 || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+export function refusedInStringReason(c: number): string {
+  const name = c >= 0x202a ? 'bidirectional control' : 'control character';
+  return `${name} U+${c.toString(16).toUpperCase().padStart(4, '0')} in string`;
 }
 
 const utf8 = new TextEncoder();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { HOSTILE } from '../_test/hostile-plaintexts';
 import { encodeBech32m } from '../bech32';
 import { PlaintextError } from './errors';
 import { parsePlaintext } from './parse';
@@ -135,8 +136,8 @@ const MALFORMED: Array<[input: string, message: string]> = [
     'invalid address "aleo1q3vx8pet0h7739hx5xlekfxh9kus6qdlxhx": Invalid checksum in aleo1q3vx8pet0h7739hx5xlekfxh9kus6qdlxhx at position 0',
   ],
   [
-    ADDR.toUpperCase().replace('3T', '3Q'),
-    'invalid address "ALEO1Q3VX8PET0H7739HX5XLEKFXH9KUS6QDLXHX9QDKXHH9RNVA8Q5GSSKVE3Q": Invalid checksum in aleo1q3vx8pet0h7739hx5xlekfxh9kus6qdlxhx9qdkxhh9rnva8q5gsskve3q at position 0',
+    ADDR.replace('q5gs', 'Q5GS'),
+    'invalid address "aleo1q3vx8pet0h7739hx5xlekfxh9kus6qdlxhx9qdkxhh9rnva8Q5GSskve3t": not in lower case at position 0',
   ],
   [`"${'a'.repeat(256)}"`, 'string is 256 bytes, more than the 255-byte limit at position 0'],
   [`"${'é'.repeat(128)}"`, 'string is 256 bytes, more than the 255-byte limit at position 0'],
@@ -156,6 +157,8 @@ const MALFORMED: Array<[input: string, message: string]> = [
   ],
   [SHORT_ADDR, `invalid address "${SHORT_ADDR}": data is 20 bytes, expected 32 at position 0`],
   [SHORT_SIG, `invalid signature "${SHORT_SIG}": data is 64 bytes, expected 128 at position 0`],
+  // Leading zeros, reserved names, raw controls, points off the curve, upper case.
+  ...HOSTILE,
 ];
 
 describe('malformed plaintext', () => {

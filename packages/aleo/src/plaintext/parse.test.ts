@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_FILES, fixtureText, plaintextStrings } from '../_test/fixtures';
+import { VALID_ADDRESS, VALID_SIGNATURE } from '../_test/hostile-plaintexts';
 import { decodeAddress, encodeAddress } from '../bech32';
 import { pt } from './build';
 import { parsePlaintext } from './parse';
@@ -63,6 +64,8 @@ describe('literals', () => {
     expect(parsePlaintext('1_27i8')).toEqual(pt.i8(127));
     expect(parsePlaintext('-128i8')).toEqual(pt.i8(-128));
     expect(parsePlaintext('007u8')).toEqual(pt.u8(7));
+    expect(printPlaintext(parsePlaintext('00u8'))).toBe('0u8');
+    expect(printPlaintext(parsePlaintext('-00_1i8'))).toBe('-1i8');
     expect(parsePlaintext('340282366920938463463374607431768211455u128').kind).toBe('u128');
     expect(parsePlaintext('-170141183460469231731687303715884105728i128')).toEqual(
       pt.i128(-(1n << 127n)),
@@ -75,18 +78,46 @@ describe('literals', () => {
     expect(printPlaintext(parsePlaintext('-1scalar'))).toBe(`${SCALAR_MODULUS - 1n}scalar`);
     expect(parsePlaintext(`${SCALAR_MODULUS + 5n}scalar`)).toEqual(pt.scalar(5n));
     expect(parsePlaintext('2group')).toEqual(pt.group(2n));
+    // Zero itself is canonical, signed or with underscores after it.
+    expect(['0field', '-0field', '0_field', '0scalar', '0group'].map(parsePlaintext)).toEqual([
+      pt.field(0n),
+      pt.field(0n),
+      pt.field(0n),
+      pt.scalar(0n),
+      pt.group(0n),
+    ]);
   });
 
   it('parses booleans, addresses, signatures and strings', () => {
     expect(parsePlaintext('true')).toEqual(pt.bool(true));
     expect(parsePlaintext(' false\n')).toEqual(pt.bool(false));
     expect(parsePlaintext(ADDR)).toEqual({ kind: 'address', value: ADDR });
-    expect(parsePlaintext(ADDR.toUpperCase())).toEqual({ kind: 'address', value: ADDR });
     expect(parsePlaintext('"hi \\"you\\"\\n"')).toEqual(pt.string('hi "you"\n'));
     expect(printPlaintext(pt.string('a"b\\c\n'))).toBe('"a\\"b\\\\c\\n"');
     expect(parsePlaintext('"\\u{1F600}"')).toEqual(pt.string('😀'));
     expect(parsePlaintext(`"${'a'.repeat(255)}"`)).toEqual(pt.string('a'.repeat(255)));
     expect(parsePlaintext(`"${'é'.repeat(127)}"`).kind).toBe('string');
+  });
+
+  it('reads control characters written as escapes, and writes them back as escapes', () => {
+    // A node refuses these raw but accepts the escapes, and so does the codec.
+    const v = parsePlaintext('"a\\u{0}b\\u{202e}c\\u{7f}"');
+    expect(v).toEqual(pt.string('a\u0000b\u202ec\u007f'));
+    expect(printPlaintext(v)).toBe('"a\\u{0}b\\u{202e}c\\u{7f}"');
+    expect(printPlaintext(v, { strings: 'raw' })).toBe('"a\u0000b\u202ec\u007f"');
+    expect(parsePlaintext('"tab\tcr\rlf\n"')).toEqual(pt.string('tab\tcr\rlf\n'));
+  });
+
+  it('checks group values and reserved names in the constructors too', () => {
+    expect(() => pt.group(1n)).toThrow('1 is not the x-coordinate of a point in the group');
+    expect(() => pt.struct({ u8: pt.u8(1) })).toThrow(
+      '"u8" is a literal type name, which is reserved',
+    );
+    expect(() => pt.future('a.aleo', 'signature', [])).toThrow(
+      '"signature" is a literal type name, which is reserved',
+    );
+    expect(pt.signature(VALID_SIGNATURE)).toEqual({ kind: 'signature', value: VALID_SIGNATURE });
+    expect(pt.address(VALID_ADDRESS)).toEqual({ kind: 'address', value: VALID_ADDRESS });
   });
 
   it('accepts an address of any HRP with a valid checksum and 32 bytes', () => {

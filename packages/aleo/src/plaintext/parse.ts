@@ -1,6 +1,12 @@
 import { PlaintextError } from './errors';
-import { checkStringLength, parseLiteralToken } from './literals';
 import {
+  checkStringLength,
+  isRefusedInString,
+  parseLiteralToken,
+  refusedInStringReason,
+} from './literals';
+import {
+  isReservedName,
   MAX_DEPTH,
   MAX_ELEMENTS,
   MAX_IDENTIFIER_BYTES,
@@ -79,6 +85,12 @@ class Parser {
     if (token.length > MAX_IDENTIFIER_BYTES) {
       throw new PlaintextError(
         `${what} "${token}" is longer than ${MAX_IDENTIFIER_BYTES} bytes`,
+        start,
+      );
+    }
+    if (isReservedName(token)) {
+      throw new PlaintextError(
+        `${what} "${token}" is a literal type name, which is reserved`,
         start,
       );
     }
@@ -271,6 +283,9 @@ class Parser {
       const c = s.charCodeAt(i);
       if (c === 34 /* " */) break;
       if (c !== 92 /* \ */) {
+        if ((c < 32 || c === 127 || (c >= 0x202a && c <= 0x2069)) && isRefusedInString(c)) {
+          throw new PlaintextError(refusedInStringReason(c), i);
+        }
         i++;
         continue;
       }

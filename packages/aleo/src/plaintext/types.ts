@@ -3,6 +3,27 @@ export const SIGNED_TYPES = ['i8', 'i16', 'i32', 'i64', 'i128'] as const;
 export const INTEGER_TYPES = [...UNSIGNED_TYPES, ...SIGNED_TYPES] as const;
 
 export type IntegerType = (typeof INTEGER_TYPES)[number];
+
+/**
+ * Every literal type name a node knows. A node reserves them all: none may be a struct
+ * member, program or function name. `identifier` is an upstream literal (`'name'`) the
+ * codec does not read, but its name is reserved all the same.
+ */
+export const LITERAL_TYPE_NAMES = [
+  'address',
+  'boolean',
+  'field',
+  'group',
+  'identifier',
+  ...INTEGER_TYPES,
+  'scalar',
+  'signature',
+  'string',
+] as const;
+const RESERVED: ReadonlySet<string> = new Set(LITERAL_TYPE_NAMES);
+export function isReservedName(name: string): boolean {
+  return RESERVED.has(name);
+}
 export type FieldLikeType = 'field' | 'scalar' | 'group';
 export type LiteralType =
   | IntegerType

@@ -1,93 +1,67 @@
-import type { HealthAlert } from '@ratify/governance';
-import { defineView, type ReadContext } from './cache/define-view';
-import { chainContextView } from './chain-context';
-import { splitView } from './split';
+import { type AlertEventRecord, type Database, listAlertEvents } from '@ratify/db';
+import { ALERT_KINDS, type AlertSeverity } from '@ratify/governance';
+import { defineView } from './cache/define-view';
 
+/** One recorded event as the dashboard and `/api/v1/alerts` show it (JSON-safe). */
 export type Alert = {
-  severity: 'critical' | 'warning';
+  key: string;
+  /** The event's kind, e.g. `genesis_mismatch`. */
   code: string;
+  severity: AlertSeverity;
   message: string;
   /** Where the dashboard shows the details. */
   href: string;
+  chainNetworkId: string | null;
+  height: number | null;
+  raisedAt: string;
+  clearedAt: string | null;
 };
 
-const short = (hash: string) => `${hash.slice(0, 12)}…${hash.slice(-6)}`;
+const SEVERITY_RANK: Record<string, number> = { critical: 0, warning: 1, info: 2 };
+const KIND_RANK = new Map(Object.keys(ALERT_KINDS).map((k, i) => [k, i]));
 
-function fromHealth(a: HealthAlert, oldChainHalts: boolean): Alert {
-  switch (a.code) {
-    case 'genesis_mismatch':
-      return {
-        severity: 'critical',
-        code: a.code,
-        message: `New ${a.chain} genesis ${short(a.actual)} is not the expected ${short(a.expected)}: the upgrade must halt.`,
-        href: '/split',
-      };
-    case 'delta_rogue':
-      return {
-        severity: 'critical',
-        code: a.code,
-        message: `Rogue Delta: its genesis names Alpha ${short(a.alphaGenesisHash)} on network ${a.alphaNetworkId}, not the new Alpha.`,
-        href: '/split',
-      };
-    case 'stalled': {
-      const expected = a.side === 'old' && oldChainHalts;
-      return {
-        severity: expected ? 'warning' : 'critical',
-        code: a.code,
-        message: `${a.chain} ${a.side} network: no block for ${a.ageSeconds} s${expected ? ' (expected: no quorum left there)' : ''}.`,
-        href: '/split',
-      };
-    }
-    case 'defectors':
-      return {
-        severity: 'warning',
-        code: a.code,
-        message: `${a.chain} ${a.side} network: ${a.addresses.length} validator(s) authoring against their vote.`,
-        href: '/split',
-      };
-    case 'double_authoring':
-      return {
-        severity: 'critical',
-        code: a.code,
-        message: `${a.chain}: ${a.addresses.length} validator(s) authoring on both networks at once.`,
-        href: '/split',
-      };
-  }
+function toAlert(e: AlertEventRecord): Alert {
+  return {
+    key: e.key,
+    code: e.kind,
+    severity: e.severity as AlertSeverity,
+    message: e.message,
+    href: e.href,
+    chainNetworkId: e.chainNetworkId,
+    height: e.height,
+    raisedAt: e.raisedAt.toISOString(),
+    clearedAt: e.clearedAt?.toISOString() ?? null,
+  };
 }
 
 /**
- * What an operator must see at once, on every page: the split's health alerts after
- * activation, and before it any chain whose blocks have stopped coming.
+ * What an operator must act on, on every page: the events the indexer recorded whose
+ * condition still holds, critical first. The webhooks are sent the same records.
  */
-export async function buildAlerts(ctx: ReadContext): Promise<Alert[]> {
-  const [split, chain] = await Promise.all([
-    splitView.read(ctx, undefined),
-    chainContextView.read(ctx, undefined),
-  ]);
-  if (split?.health) {
-    const alerts = split.health.alerts.map((a) => fromHealth(a, split.projection.oldChainHalts));
-    return alerts.sort((a, b) =>
-      a.severity === b.severity ? 0 : a.severity === 'critical' ? -1 : 1,
+export async function buildAlerts(db: Database): Promise<Alert[]> {
+  const active = await listAlertEvents(db, { active: true, limit: 200 });
+  return active
+    .filter((e) => e.severity !== 'info')
+    .map(toAlert)
+    .sort(
+      (a, b) =>
+        (SEVERITY_RANK[a.severity] ?? 9) - (SEVERITY_RANK[b.severity] ?? 9) ||
+        (KIND_RANK.get(a.code) ?? 99) - (KIND_RANK.get(b.code) ?? 99) ||
+        b.raisedAt.localeCompare(a.raisedAt),
     );
-  }
-  const alerts: Alert[] = [];
-  for (const { network } of chain.listed) {
-    const stall = chain.production.get(network.id)?.stall;
-    if (stall?.stalled) {
-      alerts.push({
-        severity: 'critical',
-        code: 'stalled',
-        message: `${network.chain} (network ${network.networkId}) has produced no block for ${stall.ageSeconds} s (threshold ${stall.thresholdSeconds} s).`,
-        href: '/chains',
-      });
-    }
-  }
-  return alerts;
 }
 
-/** The alerts, once per commit to any chain-network and at most once a second. */
+/** Every recorded event, newest first, including informational and cleared ones. */
+export async function listAlertHistory(db: Database, limit = 50): Promise<Alert[]> {
+  return (await listAlertEvents(db, { limit })).map(toAlert);
+}
+
+/**
+ * The banner's alerts, shared by every request (see cache/define-view.ts). Events can be
+ * recorded or cleared without an indexed block, so the view also follows the clock.
+ */
 export const alertsView = defineView({
   name: 'alerts',
   version: (_: undefined, v) => `${v.chains()}@${v.clock(1_000)}`,
-  compute: (ctx) => buildAlerts(ctx),
+  compute: (ctx) => buildAlerts(ctx.db),
 });

@@ -1,4 +1,4 @@
-export { type Alert, alertsView, buildAlerts } from './alerts';
+export { type Alert, alertsView, buildAlerts, listAlertHistory } from './alerts';
 export {
   createViewStore,
   defineView,
@@ -9,6 +9,7 @@ export {
 export { checkpointVersions, type VersionSource } from './cache/version-source';
 export { createVersionTracker, type Versions, type VersionTracker } from './cache/versions';
 export { buildChainsView, chainsView } from './chains';
+export { chainProduction } from './production';
 export {
   buildProposalView,
   type ChoiceName,

@@ -52,9 +52,9 @@ async function play(scenario: string, portBase: number, blocks = 60) {
       throw new Error(`not caught up: ${JSON.stringify(indexer.statuses())}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  const split = await buildSplitView({ db: client.db });
+  const split = await buildSplitView(client.db);
   if (!split) throw new Error('no proposal indexed');
-  const proposal = await buildProposalView({ db: client.db }, split.proposalId);
+  const proposal = await buildProposalView(client.db, split.proposalId);
   if (!proposal) throw new Error('no proposal view');
   const address = (name: string) => devnet?.accounts.find((a) => a.name === name)?.address;
   return { split, proposal, address };
@@ -81,7 +81,7 @@ describe('misbehaviours reach the operators', { timeout: 60_000 }, () => {
     const alert = split.health?.alerts.find((a) => a.code === 'genesis_mismatch');
     expect(alert).toMatchObject({ chain: 'alpha', expected: split.expected.alphaGenesisHash });
     // The banner on every page leads with it.
-    const [first] = await buildAlerts({ db: client?.db as NonNullable<typeof client>['db'] });
+    const [first] = await buildAlerts(client?.db as NonNullable<typeof client>['db']);
     expect(first).toMatchObject({ severity: 'critical', code: 'genesis_mismatch' });
   });
 

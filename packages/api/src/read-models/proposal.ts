@@ -1,6 +1,7 @@
 import { fieldToBlockHash } from '@ratify/aleo';
 import {
   blocksAtHeights,
+  type Database,
   findProposalsById,
   listProposals,
   type ProposalRecord,
@@ -15,7 +16,7 @@ import {
   type Lifecycle,
   type Tally,
 } from '@ratify/governance';
-import { defineView, type ReadContext } from './cache/define-view';
+import { defineView, type ReadContext, readContextOf } from './cache/define-view';
 import { type ChainContext, chainContextView } from './chain-context';
 import { lifecycleOf } from './lifecycle';
 import { type ProposalTally, tallyView } from './tally';
@@ -139,7 +140,8 @@ export async function listProposalSummaries(ctx: ReadContext) {
 }
 
 /** The proposal with this id; when two chain-networks hold one, the earliest submitted. */
-export async function buildProposalView(ctx: ReadContext, proposalId: string) {
+export async function buildProposalView(from: ReadContext | Database, proposalId: string) {
+  const ctx = readContextOf(from);
   const [[row], chain] = await Promise.all([
     findProposalsById(ctx.db, proposalId),
     chainContextView.read(ctx, undefined),

@@ -1,7 +1,7 @@
 import { decodeAddress, encodeAddress, fieldToBlockHash } from '@ratify/aleo';
 import { type Database, listProposals, recentBlocks } from '@ratify/db';
 import { intervalStats, projectSplit, type SideObservation, splitHealth } from '@ratify/governance';
-import { defineView, type ReadContext } from './cache/define-view';
+import { defineView, type ReadContext, readContextOf } from './cache/define-view';
 import { chainContextView } from './chain-context';
 import { talliesFor } from './proposal';
 
@@ -35,7 +35,8 @@ async function observe(db: Database, chainNetworkId: string, since: Since, hrp: 
  * Who goes where at activation and, once it has happened, how each side of each chain is
  * doing. Follows the most advanced proposal: the latest approved one, else the latest one.
  */
-export async function buildSplitView(ctx: ReadContext) {
+export async function buildSplitView(from: ReadContext | Database) {
+  const ctx = readContextOf(from);
   const { db } = ctx;
   const [rows, chain] = await Promise.all([
     listProposals(db),

@@ -1,3 +1,4 @@
+import { CREDITS_PROGRAM, VOTE_FUNCTION } from '@ratify/aleo';
 import { createDbClient, type DbClient, indexedHeight, votes } from '@ratify/db';
 import { createTestDatabase } from '@ratify/db/testing';
 import { type Devnet, startDevnet } from '@ratify/devnet';
@@ -61,8 +62,8 @@ const vote = (o: {
     chain: 'alpha',
     hrp: 'ax',
     networkId: o.networkId ?? 2,
-    program: 'credits.alpha',
-    function: 'vote_network_upgrade',
+    program: CREDITS_PROGRAM,
+    function: VOTE_FUNCTION,
     inputs: [`${o.proposalId ?? votingId}field`, `${o.choice ?? 1}u8`],
     expiresAtHeight: o.expiresAt,
   });
@@ -211,6 +212,20 @@ describe('votes router against a devnet', () => {
       height: height + 1,
       choice: 1,
     });
+
+    // A wallet that answered an id of its own: the vote is found by who voted what, after when.
+    const cast = (afterHeight: number) =>
+      caller.votes.status({
+        chainNetworkId: sent.chainNetworkId,
+        cast: { proposalId: votingId, voter: sent.voter, choice: 1, afterHeight },
+      });
+    expect(await cast(height)).toMatchObject({
+      state: 'included',
+      transactionId: yes.id,
+      transitionId: sent.transitionId,
+      counted: true,
+    });
+    expect(await cast(height + 1)).toMatchObject({ state: 'pending' });
 
     const no = vote({ choice: 2, expiresAt: height + 21 });
     const changed = await caller.votes.submit({ transaction: no });

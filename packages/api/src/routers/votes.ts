@@ -1,10 +1,9 @@
-import { isAddress } from '@ratify/aleo';
+import { CREDITS_PROGRAM, isAddress, VOTE_FUNCTION } from '@ratify/aleo';
 import { indexedHeight, validatorSetAt } from '@ratify/db';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { type ApiContext, publicProcedure } from '../trpc';
-import { VOTE_FUNCTION, VOTE_PROGRAM } from '../vote-relay/check-vote';
 import type { RelayConfig } from '../vote-relay/relay-config';
 import { RelayError } from '../vote-relay/relay-to-node';
 import { currentHeight, findVoteTarget, submitVote, VoteRefused } from '../vote-relay/submit-vote';
@@ -44,7 +43,7 @@ export const votesRouter = {
   config: publicProcedure.query(({ ctx }) => ({
     chain: 'alpha' as const,
     hrp: ctx.relay?.hrp ?? 'ax',
-    program: VOTE_PROGRAM,
+    program: CREDITS_PROGRAM,
     function: VOTE_FUNCTION,
     relayNodes: ctx.relay?.alphaNodes.length ?? 0,
     validityBlocks: VOTE_VALIDITY_BLOCKS,
@@ -116,12 +115,25 @@ export const votesRouter = {
 
   status: publicProcedure
     .input(
-      z.object({
-        transactionId: transactionIdSchema,
-        transitionId: transitionIdSchema.optional(),
-        chainNetworkId: z.string().max(200).optional(),
-        expiresAtHeight: z.number().int().nonnegative().optional(),
-      }),
+      z
+        .object({
+          transactionId: transactionIdSchema.optional(),
+          transitionId: transitionIdSchema.optional(),
+          chainNetworkId: z.string().max(200).optional(),
+          expiresAtHeight: z.number().int().nonnegative().optional(),
+          cast: z
+            .object({
+              proposalId: proposalIdSchema,
+              voter: addressSchema,
+              choice: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+              afterHeight: z.number().int().nonnegative(),
+            })
+            .optional(),
+        })
+        .refine(
+          (q) => q.transactionId || q.transitionId || (q.cast && q.chainNetworkId),
+          'give a transaction id, a transition id, or the cast vote with its chain-network',
+        ),
     )
     .query(({ ctx, input }) => voteStatus(ctx.db, input)),
 } satisfies TRPCRouterRecord;

@@ -1,8 +1,6 @@
-import { transactionSchema } from '@ratify/aleo';
+import { CREDITS_PROGRAM, transactionSchema, VOTE_FUNCTION } from '@ratify/aleo';
 import { type ExecuteTransaction, verifyExecuteAuthorization } from '@ratify/wallet';
 
-export const VOTE_PROGRAM = 'credits.alpha';
-export const VOTE_FUNCTION = 'vote_network_upgrade';
 /** The largest transaction a node accepts for broadcast (spec section 2). */
 export const MAX_TRANSACTION_BYTES = 128_000;
 
@@ -29,10 +27,10 @@ export function readVoteCall(raw: unknown): ({ ok: true } & VoteCall) | Refusal 
   const [call, ...more] = tx.execution.transitions;
   if (!call || more.length > 0)
     return { ok: false, reason: 'not a vote: a vote has exactly one transition' };
-  if (call.program !== VOTE_PROGRAM || call.function !== VOTE_FUNCTION) {
+  if (call.program !== CREDITS_PROGRAM || call.function !== VOTE_FUNCTION) {
     return {
       ok: false,
-      reason: `not a vote: calls ${call.program}/${call.function}, expected ${VOTE_PROGRAM}/${VOTE_FUNCTION}`,
+      reason: `not a vote: calls ${call.program}/${call.function}, expected ${CREDITS_PROGRAM}/${VOTE_FUNCTION}`,
     };
   }
   const values = call.inputs.map((i) =>

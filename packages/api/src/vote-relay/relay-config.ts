@@ -1,3 +1,4 @@
+import { networkNameOf } from '@ratify/aleo';
 import { z } from 'zod';
 
 /** Where the dashboard relays signed votes: Alpha node base URLs with their network segment. */
@@ -7,10 +8,8 @@ export const relayConfigSchema = z.object({
 });
 export type RelayConfig = z.infer<typeof relayConfigSchema>;
 
-const NETWORK_NAMES: Record<number, string> = { 0: 'mainnet', 1: 'testnet', 2: 'canary' };
-
 export function networkPathName(networkId: number): string {
-  return NETWORK_NAMES[networkId] ?? `network-${networkId}`;
+  return networkNameOf(networkId) ?? `network-${networkId}`;
 }
 
 /**

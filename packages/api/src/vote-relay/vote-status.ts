@@ -1,5 +1,5 @@
 import { type Database, indexedHeight, votes } from '@ratify/db';
-import { and, desc, eq, gt, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, or } from 'drizzle-orm';
 
 export type VoteStatus =
   | { state: 'pending'; indexedHeight: number | null }
@@ -15,25 +15,57 @@ export type VoteStatus =
       /** Accepted and not replaced by a later accepted vote of the same voter. */
       counted: boolean;
       chainNetworkId: string;
+      transactionId: string;
+      transitionId: string;
     };
 
+/** How a submitted vote is looked for: by the ids it was sent under, or by who voted what since when. */
+export type VoteStatusQuery = {
+  transactionId?: string;
+  transitionId?: string;
+  chainNetworkId?: string;
+  expiresAtHeight?: number;
+  /**
+   * A wallet may answer a temporary id of its own: then the vote is the first one of this
+   * voter, for this proposal and choice, included after the height it was submitted at.
+   */
+  cast?: { proposalId: string; voter: string; choice: number; afterHeight: number };
+};
+
 /**
- * Where a relayed vote stands in the index. A rejected execution is stored under a new fee
+ * Where a submitted vote stands in the index. A rejected execution is stored under a new fee
  * transaction id, so the vote is also found by its transition id, which stays the same.
  */
-export async function voteStatus(
-  db: Database,
-  q: {
-    transactionId: string;
-    transitionId?: string;
-    chainNetworkId?: string;
-    expiresAtHeight?: number;
-  },
-): Promise<VoteStatus> {
-  const match = q.transitionId
-    ? or(eq(votes.transactionId, q.transactionId), eq(votes.transitionId, q.transitionId))
-    : eq(votes.transactionId, q.transactionId);
-  const [row] = await db.select().from(votes).where(match).orderBy(desc(votes.height)).limit(1);
+export async function voteStatus(db: Database, q: VoteStatusQuery): Promise<VoteStatus> {
+  const ids = [
+    q.transactionId ? eq(votes.transactionId, q.transactionId) : undefined,
+    q.transitionId ? eq(votes.transitionId, q.transitionId) : undefined,
+  ].filter((c) => c !== undefined);
+  let [row] =
+    ids.length > 0
+      ? await db
+          .select()
+          .from(votes)
+          .where(or(...ids))
+          .orderBy(desc(votes.height))
+          .limit(1)
+      : [];
+  if (!row && q.cast && q.chainNetworkId) {
+    [row] = await db
+      .select()
+      .from(votes)
+      .where(
+        and(
+          eq(votes.chainNetworkId, q.chainNetworkId),
+          eq(votes.proposalId, q.cast.proposalId),
+          eq(votes.voter, q.cast.voter),
+          eq(votes.choice, q.cast.choice),
+          gt(votes.height, q.cast.afterHeight),
+        ),
+      )
+      .orderBy(asc(votes.height), asc(votes.position))
+      .limit(1);
+  }
   if (!row) {
     const head = q.chainNetworkId ? ((await indexedHeight(db, q.chainNetworkId)) ?? null) : null;
     if (head !== null && q.expiresAtHeight !== undefined && head > q.expiresAtHeight) {
@@ -70,5 +102,7 @@ export async function voteStatus(
     choice: row.choice,
     counted,
     chainNetworkId: row.chainNetworkId,
+    transactionId: row.transactionId,
+    transitionId: row.transitionId,
   };
 }

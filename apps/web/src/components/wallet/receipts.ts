@@ -2,20 +2,22 @@
 import { useCallback, useEffect, useState } from 'react';
 import { z } from 'zod';
 
-const STORAGE_KEY = 'ratify.vote-receipts.v1';
+const STORAGE_KEY = 'ratify.vote-receipts.v2';
 const KEEP = 20;
 
-/** What the relay answered for one submitted vote; public data, kept so a reload keeps the receipt. */
+/** One submitted vote, as the wallet answered it; public data, kept so a reload keeps the receipt. */
 export const receiptSchema = z.object({
+  /** The wallet's name and its id for the vote, which may be temporary (not an `at1…`). */
+  wallet: z.string(),
   transactionId: z.string(),
-  transitionId: z.string(),
   chainNetworkId: z.string(),
   proposalId: z.string(),
   voter: z.string(),
   choice: z.union([z.literal(1), z.literal(2), z.literal(3)]),
-  node: z.string(),
-  expiresAtHeight: z.number(),
+  /** Indexed height when it was sent: the vote is the first matching one included after it. */
   submittedAtHeight: z.number(),
+  /** Known when the wallet says it (the keystore does): not included by then means dropped. */
+  expiresAtHeight: z.number().optional(),
   submittedAt: z.string(),
 });
 export type Receipt = z.infer<typeof receiptSchema>;

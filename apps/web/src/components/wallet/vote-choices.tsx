@@ -1,7 +1,7 @@
 'use client';
 import type { ProposalView } from '@ratify/api';
+import type { VoteChoice as Choice } from '@ratify/governance';
 import { chainLabel, networkName } from '../format';
-import type { Choice } from './sign-vote';
 
 /** What each choice commits a validator to, in the terms of this proposal. */
 export function choiceMeanings(

@@ -1,93 +1,129 @@
 'use client';
+import { CREDITS_PROGRAM, networkNameOf, VOTE_FUNCTION } from '@ratify/aleo';
 import type { ProposalView } from '@ratify/api';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { CHOICE_BY_NAME, type VoteChoice } from '@ratify/governance';
+import { addressOf, DEFAULT_FEE } from '@ratify/wallet';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTRPC } from '@/trpc/client';
-import { type Receipt, useReceipts } from './receipts';
-import { CHOICE_NAMES, type Choice, signVote } from './sign-vote';
-import { useWallet } from './use-wallet';
+import { AccountSummary } from './account-summary';
+import { useStandardWallets } from './adapters/use-standard-wallets';
+import { type Connection, connection, useConnection } from './connection-store';
+import { useReceipts } from './receipts';
+import { useKeystoreWallet } from './use-vote-wallet';
+import { signerState, voteBlocker } from './vote-blocker';
 import { VoteChoices } from './vote-choices';
 import { VoteReceipt } from './vote-receipt';
+import { WalletConnection } from './wallet-connection';
+import { addressChain, chainsProblem, connectionProblem, type VoteTarget } from './wallet-fit';
+import { WalletPicker } from './wallet-picker';
 import { WalletSetup } from './wallet-setup';
-import { wallet } from './wallet-store';
+import { wallet as keystoreStore, useWalletState } from './wallet-store';
 import { WalletUnlock } from './wallet-unlock';
 
-const CHOICE_LABELS: Record<string, string> = { yes: 'Yes', no: 'No', abstain: 'Abstain' };
+const DISCONNECTED: Connection = { status: 'disconnected' };
 
-const ROLE_TEXT = {
-  governor: { text: 'governor', tone: 'bg-emerald-100 text-emerald-800' },
-  public: { text: 'public validator', tone: 'bg-sky-100 text-sky-800' },
-  none: { text: 'not eligible', tone: 'bg-rose-100 text-rose-800' },
-  unknown: { text: 'eligibility not indexed yet', tone: 'bg-slate-100 text-slate-700' },
-} as const;
-
-/** Choose, sign in the browser, relay through the server, and follow the vote until it is counted. */
+/** Choose a wallet, see what the account is here, sign, and follow the vote until it is counted. */
 export function VotePanel({ p }: { p: ProposalView }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const { state, address } = useWallet();
-  const [choice, setChoice] = useState<Choice | null>(null);
+  const keystore = useKeystoreWallet();
+  const { usable, unusable } = useStandardWallets();
+  const chosen = useConnection();
+  const ks = useWalletState();
+  const [choice, setChoice] = useState<VoteChoice | null>(null);
   const [committed, setCommitted] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const { receipts, add } = useReceipts(p.proposalId, address);
   const config = useQuery(
     trpc.votes.config.queryOptions(undefined, { staleTime: Number.POSITIVE_INFINITY }),
   );
+
+  const wallet = chosen.wallet ?? keystore;
+  const conn = chosen.wallet === wallet ? chosen.connection : DISCONNECTED;
+  const hrp = config.data?.hrp ?? null;
+  const target: VoteTarget = {
+    chain: p.chain,
+    network: networkNameOf(p.networkId) ?? `network-${p.networkId}`,
+    hrp: hrp ?? '',
+  };
+
+  // An unlocked keystore needs no approval: it is connected as soon as it opens.
+  useEffect(() => {
+    if (wallet.builtIn && ks.status === 'unlocked' && conn.status === 'disconnected')
+      void connection.connect(wallet, target.network);
+  }, [wallet, ks.status, conn.status, target.network]);
+
+  const address =
+    conn.status === 'connected'
+      ? conn.address
+      : wallet.builtIn && hrp && ks.status === 'locked'
+        ? addressOf(ks.publicKeyHex, hrp)
+        : null;
   const eligibility = useQuery(
     trpc.votes.eligibility.queryOptions(
       { proposalId: p.proposalId, address: address ?? '' },
       { enabled: address !== null },
     ),
   );
-  const submit = useMutation(trpc.votes.submit.mutationOptions());
-
+  const { receipts, add } = useReceipts(p.proposalId, address);
   const mine = p.votes.filter((v) => v.voter === address);
   const recorded = mine.find((v) => v.counted);
-  const role = eligibility.data?.role;
 
-  const reason = !p.votingOpen
-    ? `Voting ended at height ${p.terms.votingEndsHeight.toLocaleString('en-US')}.`
-    : p.chain !== 'alpha'
-      ? 'Votes are cast on Alpha proposals only.'
-      : config.data && config.data.relayNodes === 0
-        ? 'This dashboard is not connected to an Alpha node (ALPHA_NODES), so it cannot relay votes.'
-        : state.status !== 'unlocked'
-          ? state.status === 'locked'
-            ? 'Unlock the wallet to sign.'
-            : 'Import or create an account first.'
-          : role === 'none'
-            ? 'This account is neither a governor nor a committee member: the chain would reject its vote and keep the fee.'
-            : choice === null
-              ? 'Choose Yes, No or Abstain.'
-              : recorded && recorded.choice === CHOICE_NAMES[choice]
-                ? 'That is already your recorded vote.'
-                : choice === 1 && !committed
-                  ? 'Confirm the Yes commitment first.'
-                  : null;
+  const fit =
+    !hrp || wallet.builtIn
+      ? null
+      : conn.status === 'connected'
+        ? connectionProblem(wallet, conn, target)
+        : chainsProblem(wallet, target);
+  const signer = signerState({
+    builtIn: wallet.builtIn,
+    keystore: ks.status,
+    connection: conn.status,
+  });
+  const reason = voteBlocker({
+    votingOpen: p.votingOpen,
+    votingEndsHeight: p.terms.votingEndsHeight,
+    chain: p.chain,
+    walletName: wallet.name,
+    relaysHere: wallet.builtIn,
+    relayNodes: config.data?.relayNodes ?? null,
+    signer,
+    fitProblem: fit,
+    role: eligibility.data?.role,
+    choice,
+    recordedChoice:
+      recorded && recorded.choice !== 'invalid' ? CHOICE_BY_NAME[recorded.choice] : null,
+    committed,
+  });
 
   async function sign() {
-    if (state.status !== 'unlocked' || choice === null || !address) return;
+    if (choice === null || !address || reason !== null) return;
     setBusy(true);
     setError(null);
+    // The vote is the first matching one included after every vote of this account seen so far.
+    const submittedAtHeight = Math.max(p.indexedHeight, ...mine.map((v) => v.height));
     try {
-      const context = await queryClient.fetchQuery({
-        ...trpc.votes.signingContext.queryOptions({ proposalId: p.proposalId }),
-        staleTime: 0,
+      const sent = await wallet.executeTransaction({
+        program: CREDITS_PROGRAM,
+        function: VOTE_FUNCTION,
+        inputs: [`${p.proposalId}field`, `${choice}u8`],
+        fee: Number(DEFAULT_FEE),
       });
-      const transaction = signVote({
-        secretKey: state.secretKey,
-        context,
+      add({
+        wallet: wallet.name,
+        transactionId: sent.transactionId,
+        chainNetworkId: p.chainNetworkId,
         proposalId: p.proposalId,
+        voter: address,
         choice,
+        submittedAtHeight,
+        expiresAtHeight: sent.expiresAtHeight,
+        submittedAt: new Date().toISOString(),
       });
-      const sent = await submit.mutateAsync({ transaction });
-      const receipt: Receipt = { ...sent, submittedAt: new Date().toISOString() };
-      add(receipt);
       setChoice(null);
       setCommitted(false);
     } catch (e) {
-      setError((e as Error).message);
+      setError(e instanceof Error ? e.message : String(e));
     } finally {
       setBusy(false);
     }
@@ -101,7 +137,9 @@ export function VotePanel({ p }: { p: ProposalView }) {
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 className="font-semibold">Your vote</h2>
         <p className="text-xs text-slate-500">
-          Signed in this browser; the dashboard checks it and relays it to an Alpha node.
+          {wallet.builtIn
+            ? 'Signed in this browser; the dashboard checks it and relays it to an Alpha node.'
+            : `Signed and broadcast by ${wallet.name}; the dashboard follows it in its index.`}
         </p>
       </div>
 
@@ -124,53 +162,58 @@ export function VotePanel({ p }: { p: ProposalView }) {
         </label>
       ) : null}
 
-      <div className="space-y-3 border-t border-slate-100 pt-4">
-        {state.status === 'loading' ? (
-          <p className="text-sm text-slate-500">Opening the wallet…</p>
-        ) : state.status === 'none' ? (
-          p.votingOpen ? (
-            <div className="space-y-2">
-              <p className="text-sm text-slate-600">
-                To vote, import your validator's secret key or create an account.
-              </p>
-              <WalletSetup problem={state.problem} />
-            </div>
-          ) : null
+      <div className="space-y-3 border-t border-slate-100 pt-4" data-testid="vote-wallet">
+        {usable.length > 0 ? (
+          <WalletPicker
+            wallets={[...usable, keystore]}
+            unusable={unusable}
+            chosen={wallet}
+            onChoose={(w) => void connection.choose(w)}
+            disabled={busy}
+          />
+        ) : p.votingOpen ? (
+          <p className="text-xs text-slate-500" data-testid="wallet-none-found">
+            No wallet of the Aleo wallet standard is installed in this browser
+            {unusable.length > 0 ? ' that can vote' : ''}; the built-in keystore signs here.
+          </p>
+        ) : null}
+
+        {wallet.builtIn ? (
+          <KeystoreSetup
+            status={ks.status}
+            problem={ks.status === 'none' ? ks.problem : undefined}
+            open={p.votingOpen}
+          />
         ) : (
-          <div className="space-y-2">
-            <p className="flex flex-wrap items-center gap-2 text-sm">
-              <span className="text-slate-500">Account</span>
-              <span className="break-all font-mono text-xs" data-testid="vote-address">
-                {address}
-              </span>
-              {role ? (
-                <span
-                  className={`rounded-full px-2 py-0.5 text-xs font-medium ${ROLE_TEXT[role].tone}`}
-                  data-testid="vote-role"
-                >
-                  {ROLE_TEXT[role].text}
-                </span>
-              ) : null}
-              {state.status === 'unlocked' ? (
-                <button
-                  type="button"
-                  onClick={() => wallet.lock()}
-                  className="text-xs text-slate-500 underline hover:text-slate-800"
-                >
-                  Lock
-                </button>
-              ) : null}
-            </p>
-            <p className="text-sm" data-testid="vote-recorded">
-              {recorded
-                ? `Recorded vote: ${CHOICE_LABELS[recorded.choice]} at height ${recorded.height.toLocaleString('en-US')}, counted.`
-                : mine.length > 0
-                  ? 'No counted vote yet; your last vote was rejected.'
-                  : 'No vote recorded for this account yet.'}
-            </p>
-            {state.status === 'locked' && p.votingOpen ? <WalletUnlock /> : null}
-          </div>
+          <WalletConnection
+            wallet={wallet}
+            conn={conn}
+            chain={conn.status === 'connected' && hrp ? addressChain(conn.address, target) : null}
+            refusal={fit}
+            onConnect={() => void connection.connect(wallet, target.network)}
+            onDisconnect={() => void connection.disconnect()}
+          />
         )}
+
+        {address ? (
+          <AccountSummary
+            p={p}
+            address={address}
+            role={eligibility.data?.role}
+            roleHeight={eligibility.data?.atHeight}
+          >
+            {wallet.builtIn && ks.status === 'unlocked' ? (
+              <button
+                type="button"
+                onClick={() => keystoreStore.lock()}
+                className="text-xs text-slate-500 underline hover:text-slate-800"
+              >
+                Lock
+              </button>
+            ) : null}
+          </AccountSummary>
+        ) : null}
+        {wallet.builtIn && ks.status === 'locked' && p.votingOpen ? <WalletUnlock /> : null}
       </div>
 
       <div className="flex flex-wrap items-center gap-3">
@@ -182,12 +225,13 @@ export function VotePanel({ p }: { p: ProposalView }) {
           data-testid="vote-submit"
         >
           {busy
-            ? 'Signing and sending…'
+            ? `Waiting for ${wallet.name}…`
             : recorded
               ? 'Sign and change vote'
               : 'Sign and submit vote'}
         </button>
-        {reason && !busy ? (
+        {/* A refusal of the wallet is already shown beside it. */}
+        {reason && reason !== fit && !busy ? (
           <span className="text-sm text-slate-600" data-testid="vote-disabled-reason">
             {reason}
           </span>
@@ -209,6 +253,7 @@ export function VotePanel({ p }: { p: ProposalView }) {
             <VoteReceipt
               key={r.transactionId}
               receipt={r}
+              wallet={r.wallet === wallet.name && signer === 'ready' ? wallet : null}
               votingEndsHeight={p.terms.votingEndsHeight}
               latest={i === 0}
             />
@@ -216,5 +261,27 @@ export function VotePanel({ p }: { p: ProposalView }) {
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** The keystore's first step on the panel: opening, or importing or creating an account. */
+function KeystoreSetup({
+  status,
+  problem,
+  open,
+}: {
+  status: 'loading' | 'none' | 'locked' | 'unlocked';
+  problem: string | undefined;
+  open: boolean;
+}) {
+  if (status === 'loading') return <p className="text-sm text-slate-500">Opening the wallet…</p>;
+  if (status !== 'none' || !open) return null;
+  return (
+    <div className="space-y-2">
+      <p className="text-sm text-slate-600">
+        To vote, import your validator's secret key or create an account.
+      </p>
+      <WalletSetup problem={problem} />
+    </div>
   );
 }

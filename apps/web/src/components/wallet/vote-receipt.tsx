@@ -1,31 +1,55 @@
 'use client';
+import { CHOICE_LABELS, CHOICE_NAMES } from '@ratify/governance';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTRPC } from '@/trpc/client';
+import type { VoteWallet } from './adapters/vote-wallet';
 import type { Receipt } from './receipts';
-import { CHOICE_NAMES } from './sign-vote';
 
-const LABEL = { yes: 'Yes', no: 'No', abstain: 'Abstain' } as const;
+const ON_CHAIN_ID = /^at1[02-9ac-hj-np-z]{20,}$/;
+// Statuses after which a wallet has nothing more to say about a transaction.
+const FINAL = new Set(['accepted', 'rejected', 'failed', 'finalized']);
 
-/** One submitted vote, from "sent to a node" to "included at height N, counted" (or why not). */
+/**
+ * One submitted vote, from "sent" to "included at height N, counted" (or why not). The wallet's
+ * own status is shown where it offers one; the index decides in any case.
+ */
 export function VoteReceipt({
   receipt,
+  wallet,
   votingEndsHeight,
   latest,
 }: {
   receipt: Receipt;
+  /** The wallet that sent it, when it is the one still chosen in this tab. */
+  wallet: VoteWallet | null;
   votingEndsHeight: number;
   latest: boolean;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const walletStatus = useQuery({
+    queryKey: ['wallet-status', receipt.wallet, receipt.transactionId],
+    queryFn: () => wallet?.transactionStatus?.(receipt.transactionId) ?? null,
+    enabled: wallet?.transactionStatus !== undefined,
+    refetchInterval: (q) =>
+      q.state.data && FINAL.has(q.state.data.status.toLowerCase()) ? false : 1_500,
+  });
+  const onChainId = [walletStatus.data?.transactionId, receipt.transactionId].find(
+    (id) => id !== undefined && ON_CHAIN_ID.test(id),
+  );
   const { data, error } = useQuery(
     trpc.votes.status.queryOptions(
       {
-        transactionId: receipt.transactionId,
-        transitionId: receipt.transitionId,
+        transactionId: onChainId,
         chainNetworkId: receipt.chainNetworkId,
         expiresAtHeight: receipt.expiresAtHeight,
+        cast: {
+          proposalId: receipt.proposalId,
+          voter: receipt.voter,
+          choice: receipt.choice,
+          afterHeight: receipt.submittedAtHeight,
+        },
       },
       {
         // Poll until the indexer has seen it; the event stream also refreshes it at once.
@@ -41,14 +65,24 @@ export function VoteReceipt({
       );
   }, [included, queryClient, trpc, receipt.proposalId]);
 
+  const shown =
+    data?.state === 'included' ? data.transactionId : (onChainId ?? receipt.transactionId);
   let tone = 'border-sky-200 bg-sky-50';
   let headline = 'Sent; waiting for a block…';
-  let detail = `Relayed through ${receipt.node} at height ${receipt.submittedAtHeight}; valid until height ${receipt.expiresAtHeight}.`;
+  let detail = `Sent by ${receipt.wallet} at indexed height ${receipt.submittedAtHeight}${
+    receipt.expiresAtHeight ? `; valid until height ${receipt.expiresAtHeight}` : ''
+  }.`;
+  const ws = walletStatus.data;
   if (error) {
     headline = 'Sent; the status could not be read just now.';
     detail = error.message;
-  } else if (data?.state === 'pending' && data.indexedHeight !== null) {
-    detail += ` Indexed to height ${data.indexedHeight}.`;
+  } else if (data?.state === 'pending') {
+    if (data.indexedHeight !== null) detail += ` Indexed to height ${data.indexedHeight}.`;
+    if (ws && /^(failed|rejected)$/i.test(ws.status)) {
+      tone = 'border-rose-300 bg-rose-50';
+      headline = `${receipt.wallet} reports the vote ${ws.status.toLowerCase()}.`;
+      detail = ws.error ?? 'The wallet gave no reason.';
+    }
   } else if (data?.state === 'expired') {
     tone = 'border-amber-300 bg-amber-50';
     headline = `Expired: not included by height ${data.expiresAtHeight}.`;
@@ -76,13 +110,21 @@ export function VoteReceipt({
       data-testid={latest ? 'vote-receipt' : 'vote-receipt-old'}
     >
       <p className="font-medium">
-        {LABEL[CHOICE_NAMES[receipt.choice]]} ·{' '}
+        {CHOICE_LABELS[CHOICE_NAMES[receipt.choice]]} ·{' '}
         <span data-testid={latest ? 'vote-receipt-status' : undefined}>{headline}</span>
       </p>
       <p className="mt-1 text-slate-600">{detail}</p>
+      {ws ? (
+        <p
+          className="mt-1 text-xs text-slate-500"
+          data-testid={latest ? 'vote-receipt-wallet' : undefined}
+        >
+          {receipt.wallet} says: {ws.status}
+          {ws.error ? ` (${ws.error})` : ''}
+        </p>
+      ) : null}
       <p className="mt-1 break-all font-mono text-xs text-slate-500">
-        transaction{' '}
-        <span data-testid={latest ? 'vote-receipt-tx' : undefined}>{receipt.transactionId}</span>
+        transaction <span data-testid={latest ? 'vote-receipt-tx' : undefined}>{shown}</span>
       </p>
     </div>
   );

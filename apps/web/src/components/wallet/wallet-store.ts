@@ -73,6 +73,17 @@ function subscribe(listener: () => void) {
 
 const serverState: WalletState = { status: 'loading' };
 
+/** The keystore's state outside React (the keystore adapter reads it when asked to connect or sign). */
+export function currentWalletState(): WalletState {
+  if (state.status === 'loading') load();
+  return state;
+}
+
+/** Calls back on every change of the keystore; answers the unsubscribe. */
+export function onWalletChange(listener: () => void): () => void {
+  return subscribe(listener);
+}
+
 export function useWalletState(): WalletState {
   return useSyncExternalStore(
     subscribe,

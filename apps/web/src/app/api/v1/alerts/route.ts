@@ -1,10 +1,28 @@
-import { api, conditionalJson } from '@/server/public-api';
+import { z } from 'zod';
+import { api, errorResponse, jsonResponse } from '@/server/public-api';
 
 export const dynamic = 'force-dynamic';
 
-const respond = conditionalJson((alerts: object) => ({ alerts }));
+const query = z.object({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1, 'limit is between 1 and 500')
+    .max(500, 'limit is between 1 and 500')
+    .default(50),
+});
 
-/** For monitoring systems: the same alerts the dashboard shows on every page. */
-export async function GET(req: Request) {
-  return respond(req, await api().alerts.list());
+/**
+ * For monitoring systems: `alerts` are exactly what the banner shows (the recorded events
+ * still holding), `events` the recorded history the webhooks were sent, newest first.
+ */
+export async function GET(request: Request) {
+  const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) return errorResponse(400, parsed.error.issues[0]?.message ?? 'bad query');
+  const caller = api();
+  const [alerts, events] = await Promise.all([
+    caller.alerts.list(),
+    caller.alerts.history({ limit: parsed.data.limit }),
+  ]);
+  return jsonResponse({ alerts, events });
 }
