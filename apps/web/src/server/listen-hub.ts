@@ -16,7 +16,7 @@ export type ListenHub = {
 export type ListenHubOptions = {
   url: string;
   channel: string;
-  /** How often the connection proves it still hears notifications. */
+  /** How often the connection proves it still hears notifications; three silent periods end it. */
   pingMs?: number;
   backoffMs?: { min: number; max: number };
   log?: (entry: { msg: string; error?: string }) => void;
@@ -27,12 +27,13 @@ export type ListenHubOptions = {
  * connection is lost and postgres.js cannot re-listen at once, it retries with exponential
  * backoff. postgres.js re-listens by itself after a cut, but drops the listener silently if
  * that one attempt fails, so the hub also sends itself a NOTIFY on a private channel every
- * `pingMs`: a ping that does not come back means the connection is gone, and it starts over.
+ * `pingMs`: when neither pings nor notifications arrive for three periods, the connection is
+ * taken as gone and it starts over.
  * (A plain pooled `sql.listen`, not `sql.reserve()`, whose cut connections can crash the
  * process with postgres.js 3.4.)
  */
 export function createListenHub(options: ListenHubOptions): ListenHub {
-  const pingMs = options.pingMs ?? 2_000;
+  const pingMs = options.pingMs ?? 5_000;
   const backoff = options.backoffMs ?? { min: 250, max: 10_000 };
   const log = options.log ?? (() => {});
   const pingChannel = `ratify_ping_${randomBytes(6).toString('hex')}`;
@@ -76,6 +77,8 @@ export function createListenHub(options: ListenHubOptions): ListenHub {
       await sql.listen(
         options.channel,
         (payload) => {
+          // Any notification proves the connection as well as a ping does.
+          lastPong = Date.now();
           for (const l of listeners) l.onPayload?.(payload);
         },
         onListen,
@@ -100,7 +103,8 @@ export function createListenHub(options: ListenHubOptions): ListenHub {
 
   const pingTimer = setInterval(() => {
     if (closed || status !== 'live') return;
-    if (awaitingPing && Date.now() - lastPong > 2 * pingMs) {
+    // Three periods, not one: a busy event loop can hold a ping back for seconds.
+    if (awaitingPing && Date.now() - lastPong > 3 * pingMs) {
       log({ msg: 'LISTEN connection stopped hearing its own pings; reconnecting' });
       awaitingPing = false;
       restart();
