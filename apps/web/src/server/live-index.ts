@@ -58,6 +58,8 @@ export function createLiveIndex(db: Database, hub: ListenHub): LiveIndex {
         .finally(() => emit({ type: 'status', live: true }));
     },
   });
+  // A hub that was already listening reports no change of status: catch up now.
+  if (hub.status() === 'live') void checkpoints.current().catch(() => undefined);
   const source: VersionSource = {
     current: () =>
       hub.status() === 'live' ? Promise.resolve(tracker.versions) : checkpoints.current(),
