@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # One image for every Ratify process; each compose service picks its command
 # (`index`, `serve`, `db migrate`, `devnet`). Build: `docker build -t ratify:local .`
 ARG NODE_IMAGE=node:20-bookworm-slim
@@ -28,14 +27,16 @@ COPY packages/db/package.json packages/db/
 COPY packages/governance/package.json packages/governance/
 COPY packages/wallet/package.json packages/wallet/
 # `npm ci` refuses this lockfile (it lacks other platforms' optional binaries);
-# `npm install` keeps to the versions it pins.
-RUN --mount=type=cache,target=/root/.npm npm install --no-audit --no-fund
+# `npm install` keeps to the versions it pins. (No BuildKit-only syntax: the classic builder
+# that docker-compose v1 drives builds this file too.)
+RUN npm install --no-audit --no-fund
 
 # --- build: the dashboard's production build ----------------------------------------
 FROM deps AS build
 COPY . .
-# `next build` needs no database: the server reads DATABASE_URL on first request.
-RUN npm run build -w @ratify/web
+# `next build` needs no database: the server reads DATABASE_URL on first request. The
+# processes need no dev tools (test runners, linters, bundler CLIs): ~270 MB less.
+RUN npm run build -w @ratify/web && npm prune --omit=dev --no-audit --no-fund
 
 # --- runtime: sources (run through tsx), node_modules, the built dashboard, migrations --
 FROM ${NODE_IMAGE} AS runtime

@@ -39,6 +39,17 @@ export default defineConfig({
     stdout: 'pipe',
     stderr: 'pipe',
     gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
-    env: { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+      NEXT_TELEMETRY_DISABLED: '1',
+      // Four "governor nodes" for /split: the demo's Alpha node under three spellings, and
+      // the post-split node that does not exist yet. Three of four report one genesis.
+      GOVERNOR_NODES: [
+        `http://127.0.0.1:${E2E.devnet}/canary`,
+        `http://localhost:${E2E.devnet}/canary`,
+        `http://127.0.0.1:${E2E.devnet}/canary/`,
+        `http://127.0.0.1:${E2E.devnet + 2}/testnet`,
+      ].join(','),
+    },
   },
 });

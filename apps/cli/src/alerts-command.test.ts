@@ -65,5 +65,12 @@ describe('ratify alerts test', { timeout: 30_000 }, () => {
     const bad = await ratify({ ALERT_WEBHOOKS: 'hooks.example' }, 'alerts', 'test');
     expect(bad.code).toBe(1);
     expect(bad.err).toBe("ratify: ALERT_WEBHOOKS: 'hooks.example' is not an http(s) URL\n");
+    // The same variables, parsed the same way, before `ratify up` starts anything.
+    const up = await ratify({ ALERT_WEBHOOKS: 'https://x.example/h#kinds=stall' }, 'up');
+    expect(up.code).toBe(1);
+    expect(up.out).toBe('');
+    expect(up.err).toMatch(
+      /^ratify: ALERT_WEBHOOKS: unknown alert kind 'stall' \(known: [a-z_, ]+\)\n$/,
+    );
   });
 });

@@ -84,9 +84,9 @@ describe('ratify command line', () => {
     expect(r.err.trim().split('\n')).toHaveLength(1);
   });
 
-  it('rejects a bad flag before starting anything', () => {
+  it('rejects a bad flag before starting anything, with exit 2', () => {
     const r = ratify('up', '--port', 'seventy');
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.err).toContain('--port: a port is a number');
   });
 });

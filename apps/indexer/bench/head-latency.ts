@@ -51,7 +51,6 @@ export async function headLatency(
     alphaNodes: [alpha.url],
     deltaNodes: [],
     port: 0,
-    log: () => {},
     ...(pollIntervalMs === undefined ? {} : { pollIntervalMs }),
   });
   await done;

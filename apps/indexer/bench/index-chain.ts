@@ -42,7 +42,6 @@ export async function indexChain(
     alphaNodes: [nodeUrl],
     deltaNodes: [],
     port: 0,
-    log: () => {},
     ...options,
   });
   await done;

@@ -38,7 +38,6 @@ describe('indexer following a devnet', () => {
       port: 0,
       pollIntervalMs: 50,
       batchSize: 25,
-      log: () => {},
     });
   const caughtUp = async (height: number) =>
     waitFor(`indexing to ${height}`, async () => {

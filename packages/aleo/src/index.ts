@@ -49,6 +49,12 @@ export {
 } from './client/node-client';
 export { BaseError, type BaseErrorParameters, isRetryable } from './errors';
 export {
+  FIELD_ID_MESSAGE,
+  type ParseFieldIdOptions,
+  parseFieldId,
+  proposalIdSchema,
+} from './field-id';
+export {
   decodeProposal,
   decodeSubmitArgs,
   decodeVote,

@@ -216,3 +216,33 @@ export async function clearAlerts(
     .returning({ key: alertEvents.key });
   return rows.map((r) => r.key);
 }
+
+export type DeliveryState = {
+  eventKey: string;
+  receiver: string;
+  attempts: number;
+  deliveredAt: Date | null;
+  nextAttemptAt: Date;
+  lastError: string | null;
+};
+
+/** How the events' deliveries stand, per receiver (named by its origin only). */
+export async function deliveryStates(
+  db: Queryable,
+  eventKeys: readonly string[],
+): Promise<DeliveryState[]> {
+  if (eventKeys.length === 0) return [];
+  return db
+    .select({
+      eventKey: alertDeliveries.eventKey,
+      receiver: alertReceivers.label,
+      attempts: alertDeliveries.attempts,
+      deliveredAt: alertDeliveries.deliveredAt,
+      nextAttemptAt: alertDeliveries.nextAttemptAt,
+      lastError: alertDeliveries.lastError,
+    })
+    .from(alertDeliveries)
+    .innerJoin(alertReceivers, eq(alertReceivers.id, alertDeliveries.receiverId))
+    .where(sql`${alertDeliveries.eventKey} = ANY(${sql.param([...eventKeys])}::text[])`)
+    .orderBy(alertDeliveries.eventKey, alertReceivers.label);
+}

@@ -15,17 +15,27 @@ describe('test database', () => {
     const sql = postgres(database.url, { max: 1 });
     const [row] = await sql`SELECT current_setting('server_version_num')::int AS v`;
     const tables =
-      await sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`;
+      await sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'ratify' ORDER BY 1`;
+    const inPublic =
+      await sql`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'`;
     await sql.end();
     expect(row?.v).toBeGreaterThanOrEqual(150000);
-    expect(tables.map((t) => t.table_name)).toEqual([
-      'blocks',
-      'chain_networks',
-      'checkpoints',
-      'nodes',
-      'proposals',
-      'validator_sets',
-      'votes',
-    ]);
+    // Ratify's tables are in a schema of their own (with its migrations table); none in public.
+    expect(tables.map((t) => t.table_name)).toEqual(
+      expect.arrayContaining([
+        '__drizzle_migrations',
+        'blocks',
+        'chain_networks',
+        'checkpoints',
+        'index_pauses',
+        'instance',
+        'nodes',
+        'proposals',
+        'validator_sets',
+        'votes',
+        'writer_leases',
+      ]),
+    );
+    expect(inPublic[0]?.n).toBe(0);
   });
 });

@@ -6,8 +6,10 @@ export {
   clearAlertsExcept,
   type DeliveryOutcome,
   type DeliveryRecord,
+  type DeliveryState,
   type DueDelivery,
   deliverDue,
+  deliveryStates,
   enqueueDeliveries,
   listAlertEvents,
   listDeliveries,
@@ -16,7 +18,15 @@ export {
   raiseAlert,
   raiseAlerts,
 } from './alerts';
-export { createDbClient, type Database, type DbClient } from './client';
+export {
+  connectionOptions,
+  createDbClient,
+  type Database,
+  type DbClient,
+  type DbClientOptions,
+  DEFAULT_SCHEMA,
+  schemaNameSchema,
+} from './client';
 export {
   type IndexedNotification,
   indexedPayload,
@@ -24,11 +34,13 @@ export {
 } from './notify';
 export {
   blockAt,
+  type ChainNetworkIndexStatus,
   type ChainNetworkRecord,
   findProposal,
   findProposalsById,
   indexedHeight,
   indexedHeights,
+  indexStatus,
   latestValidatorSet,
   listChainNetworks,
   listNodes,
@@ -48,11 +60,14 @@ export {
   blocks,
   chainNetworks,
   checkpoints,
+  indexPauses,
+  instance,
   nodes,
   type OnchainCounters,
   proposals,
   validatorSets,
   votes,
+  writerLeases,
 } from './schema';
 export {
   blocksAtHeights,
@@ -61,12 +76,25 @@ export {
   validatorSetHistory,
 } from './tally-queries';
 export {
+  type Fence,
+  FencedWriteError,
+  type FenceReason,
+  fenceWrite,
+  holdLease,
+  listPauses,
+  type PauseRecord,
+  pauseChainNetwork,
+  readPause,
+  releaseLease,
+} from './writer-lease';
+export {
   type BlockRow,
   type ChainNetworkRow,
   type IndexedBatch,
   NOTIFY_CHANNEL,
   onEveryBatch,
   type ProposalRow,
+  type RewindResult,
   readCheckpoint,
   recordNodeStatus,
   rewindTo,

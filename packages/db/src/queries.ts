@@ -148,6 +148,66 @@ export async function blockAt(db: Database, chainNetworkId: string, height: numb
   return row;
 }
 
+export type ChainNetworkIndexStatus = {
+  id: string;
+  chain: string;
+  networkId: number;
+  genesisHash: string;
+  checkpoint: { height: number; blockHash: string } | null;
+  blocks: number;
+  proposals: number;
+  votes: number;
+  pause: { reason: string; height: number; detail: string } | null;
+  writer: { holder: string; expiresAt: Date } | null;
+};
+
+/** Per chain-network: where the index stands and what it holds (`ratify db status`). */
+export async function indexStatus(db: Database): Promise<ChainNetworkIndexStatus[]> {
+  const rows = await db.execute<{
+    id: string;
+    chain: string;
+    network_id: number;
+    genesis_hash: string;
+    height: number | null;
+    block_hash: string | null;
+    blocks: string;
+    proposals: string;
+    votes: string;
+    pause_reason: string | null;
+    pause_height: number | null;
+    pause_detail: string | null;
+    holder: string | null;
+    expires_at: Date | null;
+  }>(sql`
+    SELECT cn.id, cn.chain, cn.network_id, cn.genesis_hash, c.height, c.block_hash,
+      (SELECT count(*) FROM blocks b WHERE b.chain_network_id = cn.id) AS blocks,
+      (SELECT count(*) FROM proposals p WHERE p.chain_network_id = cn.id) AS proposals,
+      (SELECT count(*) FROM votes v WHERE v.chain_network_id = cn.id) AS votes,
+      ip.reason AS pause_reason, ip.height AS pause_height, ip.detail AS pause_detail,
+      wl.holder, wl.expires_at
+    FROM chain_networks cn
+    LEFT JOIN checkpoints c ON c.chain_network_id = cn.id
+    LEFT JOIN index_pauses ip ON ip.chain_network_id = cn.id
+    LEFT JOIN writer_leases wl ON wl.chain_network_id = cn.id
+    ORDER BY cn.first_seen_at, cn.id`);
+  return rows.map((r) => ({
+    id: r.id,
+    chain: r.chain,
+    networkId: Number(r.network_id),
+    genesisHash: r.genesis_hash,
+    checkpoint:
+      r.height === null ? null : { height: Number(r.height), blockHash: r.block_hash ?? '' },
+    blocks: Number(r.blocks),
+    proposals: Number(r.proposals),
+    votes: Number(r.votes),
+    pause:
+      r.pause_reason === null
+        ? null
+        : { reason: r.pause_reason, height: Number(r.pause_height), detail: r.pause_detail ?? '' },
+    writer: r.holder === null ? null : { holder: r.holder, expiresAt: new Date(r.expires_at ?? 0) },
+  }));
+}
+
 /** Every chain-network's indexed height and when it last moved: what read-model caches key on. */
 export async function indexedHeights(db: Database) {
   return db

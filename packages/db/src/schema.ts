@@ -37,6 +37,47 @@ export const checkpoints = pgTable('checkpoints', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * A chain-network the indexer stopped following because what a node served cannot be
+ * appended to what is stored (a hash that does not link, a height that went down). Blocks
+ * are final, so nothing is rewritten by itself: `ratify index rewind` clears the pause.
+ */
+export const indexPauses = pgTable('index_pauses', {
+  chainNetworkId: text('chain_network_id')
+    .primaryKey()
+    .references(() => chainNetworks.id),
+  reason: text('reason').notNull(), // 'discontinuity' | 'height_went_down'
+  height: integer('height').notNull(),
+  detail: text('detail').notNull(),
+  node: text('node').notNull(),
+  pausedAt: timestamp('paused_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Which indexer process writes a chain-network. The lease is taken and renewed inside each
+ * write transaction (a row lock, so two writers never overlap) and expires if the writer
+ * goes away, so a standby takes over within seconds without any long-held connection.
+ */
+export const writerLeases = pgTable('writer_leases', {
+  chainNetworkId: text('chain_network_id')
+    .primaryKey()
+    .references(() => chainNetworks.id),
+  holder: text('holder').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  acquiredAt: timestamp('acquired_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * What this schema holds: an index built by `ratify up` on its devnet (a throwaway that the
+ * next `up` may start clean) or by `ratify index` from real nodes (never dropped by Ratify).
+ */
+export const instance = pgTable('instance', {
+  id: boolean('id').primaryKey().default(true),
+  origin: text('origin').notNull(), // 'devnet' | 'nodes'
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** What the indexer last saw of each node it follows (for operators). */
 export const nodes = pgTable('nodes', {
   url: text('url').primaryKey(),

@@ -66,6 +66,8 @@ export type {
   TallyCounts,
 } from './tally';
 export { computeTally, isLaterVote, tallyCounts } from './tally';
+export type { TallyHistory, TallyHistoryParameters, TallyPoint } from './tally-history';
+export { tallyHistory } from './tally-history';
 export type {
   BlockTime,
   CastVote,
@@ -96,3 +98,7 @@ export type {
   ValidityContext,
 } from './validity';
 export { proposalValidity } from './validity';
+export type { RejectionContext, RejectionReason } from './vote-rejection';
+export { rejectionReason } from './vote-rejection';
+export type { WhatIf, WhatIfParameters } from './what-if';
+export { whatIf } from './what-if';

@@ -1,17 +1,18 @@
 import { scryptAsync } from '@noble/hashes/scrypt.js';
 import { bytesToHex, hexToBytes, randomBytes, utf8ToBytes } from '@noble/hashes/utils.js';
-import { z } from 'zod';
+// The mini build of zod: this schema is parsed in the browser, where every kilobyte loads.
+import * as z from 'zod/mini';
 
 /** An encrypted secret key, safe to keep in localStorage or a file. */
 export const keystoreSchema = z.object({
   version: z.literal(1),
   kdf: z.literal('scrypt'),
-  n: z.number().int().positive(),
-  r: z.number().int().positive(),
-  p: z.number().int().positive(),
-  salt: z.string().regex(/^[0-9a-f]+$/),
-  iv: z.string().regex(/^[0-9a-f]{24}$/),
-  ciphertext: z.string().regex(/^[0-9a-f]+$/),
+  n: z.int().check(z.positive()),
+  r: z.int().check(z.positive()),
+  p: z.int().check(z.positive()),
+  salt: z.string().check(z.regex(/^[0-9a-f]+$/)),
+  iv: z.string().check(z.regex(/^[0-9a-f]{24}$/)),
+  ciphertext: z.string().check(z.regex(/^[0-9a-f]+$/)),
 });
 export type Keystore = z.infer<typeof keystoreSchema>;
 

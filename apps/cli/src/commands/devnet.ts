@@ -1,6 +1,7 @@
 import { type DevnetEvent, listScenarios, startDevnet } from '@ratify/devnet';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { parseOptions } from '../options';
 
 const flagsSchema = z.object({
   scenario: z.string(),
@@ -59,7 +60,7 @@ export function registerDevnetCommand(program: Command): void {
     .option('--exit-on-complete', 'stop once the scenario has played out', false)
     .option('--verbose', 'print every block', false)
     .action(async (raw: Record<string, unknown>) => {
-      const f = flagsSchema.parse(raw);
+      const f = parseOptions(flagsSchema, raw);
       const started = performance.now();
       let stop: (() => Promise<void>) | null = null;
       const devnet = await startDevnet({

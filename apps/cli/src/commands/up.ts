@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
+import { DEFAULT_SCHEMA, schemaNameSchema } from '@ratify/db';
 import { startDevnet } from '@ratify/devnet';
-import { type AlertSettings, startIndexer } from '@ratify/indexer';
+import { type AlertSettings, createLogger, createShutdown, startIndexer } from '@ratify/indexer';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { launchDatabase, resetDatabase } from '../launch/database';
+import { launchDatabase, startClean } from '../launch/database';
 import { ensureWebBuilt, startWeb } from '../launch/web';
 import { parseOptions, port } from '../options';
 import { alertSettingsOrExit } from './alerts';
@@ -23,6 +24,7 @@ const upOptions = z.object({
   blockTime: z.coerce.number().int().min(100, 'block time is at least 100 ms').max(600_000),
   dataDir: z.string().min(1),
   keepData: z.boolean(),
+  schema: schemaNameSchema,
 });
 
 export function registerUpCommand(program: Command) {
@@ -46,8 +48,12 @@ export function registerUpCommand(program: Command) {
       'keep the indexed data from the previous run instead of starting clean',
       false,
     )
+    .option('--schema <name>', "schema of Ratify's tables (default: DATABASE_SCHEMA or ratify)")
     .action(async (raw) => {
-      const o = parseOptions(upOptions, raw);
+      const o = parseOptions(upOptions, {
+        ...raw,
+        schema: raw.schema ?? process.env.DATABASE_SCHEMA ?? DEFAULT_SCHEMA,
+      });
       await up(o, alertSettingsOrExit());
     });
 }
@@ -55,22 +61,13 @@ export function registerUpCommand(program: Command) {
 async function up(o: z.infer<typeof upOptions>, alerts: AlertSettings) {
   const root = resolve(import.meta.dirname, '..', '..', '..', '..');
   const say = (line: string) => console.log(`[ratify] ${line}`);
-  const stops: (() => Promise<void>)[] = [];
+  const logger = createLogger({ name: 'ratify', format: process.stdout.isTTY ? 'pretty' : 'json' });
+  const shutdown = createShutdown(logger);
   let stopping = false;
-  const shutdown = async (code: number) => {
-    if (stopping) return;
+  shutdown.signal.addEventListener('abort', () => {
     stopping = true;
-    say('stopping…');
-    for (const stop of stops.reverse()) {
-      await stop().catch((e) =>
-        console.error(`[ratify] while stopping: ${e instanceof Error ? e.message : e}`),
-      );
-    }
-    say('stopped cleanly');
-    process.exit(code);
-  };
-  process.once('SIGINT', () => void shutdown(0));
-  process.once('SIGTERM', () => void shutdown(0));
+  });
+  const stops = { push: (name: string, stop: () => Promise<void>) => shutdown.add(name, stop) };
 
   try {
     const started = Date.now();
@@ -79,18 +76,22 @@ async function up(o: z.infer<typeof upOptions>, alerts: AlertSettings) {
       port: o.pgPort,
       url: process.env.DATABASE_URL,
     });
-    stops.push(database.stop);
-    // Built while the rest starts; only once this launcher owns its data directory.
-    const buildDone = ensureWebBuilt(root, say);
-    buildDone.catch(() => {});
+    stops.push('database', database.stop);
     say(database.embedded ? `embedded PostgreSQL on port ${o.pgPort}` : 'using DATABASE_URL');
     if (o.keepData) {
       const { migrateDatabase } = await import('@ratify/db/migrate');
-      await migrateDatabase(database.url);
+      await migrateDatabase(database.url, { schema: o.schema });
     } else {
-      await resetDatabase(database.url);
+      // Refuses (with why and what to do) unless the schema holds only an earlier devnet
+      // index, or is the embedded server's own.
+      await startClean(database.url, o.schema, { embedded: database.embedded });
     }
+    // Built only once this launcher owns its data directory and may use the database.
+    const buildDone = ensureWebBuilt(root, say);
+    buildDone.catch(() => {});
 
+    // The devnet's scenario starts once the dashboard can show it from its first block.
+    await buildDone;
     const devnet = await startDevnet({
       scenario: o.scenario,
       host: o.host,
@@ -105,13 +106,15 @@ async function up(o: z.infer<typeof upOptions>, alerts: AlertSettings) {
         );
       },
     });
-    stops.push(devnet.stop);
+    stops.push('devnet', devnet.stop);
 
     // Post-split nodes are listed too: until they start, their followers simply retry.
     const urls = (chain: 'alpha' | 'delta') =>
       devnet.nodes.filter((n) => n.chain === chain).map((n) => n.url);
     const indexer = await startIndexer({
       databaseUrl: database.url,
+      schema: o.schema,
+      origin: 'devnet',
       alphaNodes: urls('alpha'),
       deltaNodes: urls('delta'),
       host: o.host,
@@ -120,30 +123,27 @@ async function up(o: z.infer<typeof upOptions>, alerts: AlertSettings) {
       // The devnet does not rate-limit unless a fault asks it to.
       requestsPerSecond: 100,
       alerts,
-      log: (e) => {
-        // Governance shows on the dashboard, and post-split nodes are expected to be absent
-        // until the split: the log keeps warnings and changes of state.
-        if (e.msg === 'indexed governance' || e.msg === 'waiting for node') return;
-        console.log(`[indexer] ${JSON.stringify(e)}`);
-      },
+      // Governance shows on the dashboard and post-split nodes are absent until the split
+      // (both are debug lines); the log keeps warnings and changes of state.
+      logger: logger.child({ component: 'indexer' }),
     });
-    stops.push(indexer.stop);
+    stops.push('indexer', indexer.stop);
 
-    await buildDone;
     const web = await startWeb({
       root,
       host: o.host,
       port: o.port,
       // Votes signed in the browser are relayed to the devnet's Alpha nodes.
-      env: { DATABASE_URL: database.url, ALPHA_NODES: urls('alpha').join(',') },
+      env: {
+        DATABASE_URL: database.url,
+        DATABASE_SCHEMA: o.schema,
+        ALPHA_NODES: urls('alpha').join(','),
+      },
       log: say,
     });
-    stops.push(web.stop);
+    stops.push('dashboard', web.stop);
     web.child.once('exit', (code) => {
-      if (!stopping) {
-        console.error(`[ratify] the dashboard exited unexpectedly (code ${code})`);
-        void shutdown(1);
-      }
+      if (!stopping) void shutdown.exit(1, `the dashboard exited unexpectedly (code ${code})`);
     });
 
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -166,6 +166,6 @@ async function up(o: z.infer<typeof upOptions>, alerts: AlertSettings) {
     );
   } catch (error) {
     console.error(`[ratify] could not start: ${error instanceof Error ? error.message : error}`);
-    await shutdown(1);
+    await shutdown.exit(1, 'start failed');
   }
 }

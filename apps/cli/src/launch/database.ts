@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { startEmbeddedPostgres } from '@ratify/db/embedded';
-import { migrateDatabase } from '@ratify/db/migrate';
-import postgres from 'postgres';
+import { RefusedResetError, resetDevnetIndex } from '@ratify/db/ownership';
 
 export type LaunchedDatabase = { url: string; embedded: boolean; stop: () => Promise<void> };
 
@@ -20,17 +19,21 @@ export async function launchDatabase(options: {
 }
 
 /**
- * Drops Ratify's tables and applies the migrations again. The devnet keeps its chain in
- * memory, so each launch is a new chain and the old index would describe a chain that is gone.
+ * The devnet keeps its chain in memory, so each `up` is a new chain and the old index would
+ * describe a chain that is gone: start clean, but only when the schema holds nothing but an
+ * earlier devnet index. Anything else is refused with what to do instead.
  */
-export async function resetDatabase(url: string): Promise<void> {
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
+export async function startClean(
+  url: string,
+  schema: string,
+  options: { embedded: boolean },
+): Promise<void> {
   try {
-    await sql.unsafe(
-      'DROP SCHEMA IF EXISTS drizzle CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public;',
+    await resetDevnetIndex(url, schema, { ownServer: options.embedded });
+  } catch (error) {
+    if (!(error instanceof RefusedResetError)) throw error;
+    throw new Error(
+      `refusing to start clean: ${error.message}. Nothing was changed. Keep it and index on top with --keep-data, use another schema (--schema or DATABASE_SCHEMA), or point DATABASE_URL at another database`,
     );
-  } finally {
-    await sql.end({ timeout: 5 });
   }
-  await migrateDatabase(url);
 }

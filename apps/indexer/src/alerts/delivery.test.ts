@@ -1,4 +1,4 @@
-import { buildAlerts } from '@ratify/api/read-models';
+import { buildAlerts, listAlertHistory } from '@ratify/api/read-models';
 import {
   type AlertEvent,
   clearAlerts,
@@ -91,6 +91,17 @@ describe('delivery worker', () => {
     const [row] = (await listDeliveries(c.db)).filter((d) => d.eventKey === 'test:-:flaky');
     expect(row).toMatchObject({ attempts: 4, lastError: null });
     expect(row?.deliveredAt).not.toBeNull();
+    // `/api/v1/alerts` shows operators the same: the receiver by its origin, the attempts.
+    const [shown] = (await listAlertHistory(c.db)).filter((e) => e.key === 'test:-:flaky');
+    expect(shown?.deliveries).toEqual([
+      {
+        receiver: new URL(receiver.url).origin,
+        attempts: 4,
+        deliveredAt: expect.any(String),
+        nextAttemptAt: null,
+        lastError: null,
+      },
+    ]);
     // Waits of about 100, 200 and 400 ms (±20 %) between the four attempts.
     const gaps = attemptsAt.slice(1).map((t, i) => t - (attemptsAt[i] as number));
     expect(gaps[0]).toBeGreaterThanOrEqual(75);

@@ -5,7 +5,13 @@ import type { AlertKind } from '@ratify/governance';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type IndexerHandle, startIndexer } from '../indexer';
 import { startReceiver, verifySignature } from './_test/receiver';
+import { currentConditions } from './conditions';
 import { parseAlertEnv } from './config';
+
+const db = () => {
+  if (!client) throw new Error('no database');
+  return client.db;
+};
 
 // Each devnet scenario, followed by the real indexer with a real webhook receiver: every
 // event kind the scenario raises arrives, and no event arrives twice.
@@ -47,7 +53,6 @@ function startIndexerFor(
     port: 0,
     pollIntervalMs: 50,
     requestsPerSecond: 1000,
-    log: () => {},
     alerts: {
       ...settings,
       timing: {
@@ -126,6 +131,14 @@ describe('devnet scenarios reach a webhook receiver', { timeout: 90_000 }, () =>
       /^🔵 Ratify info proposal_created \(alpha network \d, height \d+\): Proposal /,
     );
     expect(created?.body.content).toBe(created?.body.text);
+    // The lead time decides "soon": the same index, judged with one second or a day of lead.
+    const now = Math.floor(Date.now() / 1000);
+    const judged = async (leadSeconds: number) =>
+      (await currentConditions(db(), { now, timeBased: true, leadSeconds }))
+        .map((e) => e.kind)
+        .filter((k) => k === 'voting_ends_soon');
+    expect(await judged(1)).toEqual([]);
+    expect(await judged(86_400)).toEqual(['voting_ends_soon']);
     // Counters read a moment before the latest vote are not reported as a disagreement.
     expect(received.map((r) => r.body.event.kind)).not.toContain('audit_mismatch');
   });
@@ -175,6 +188,18 @@ describe('devnet scenarios reach a webhook receiver', { timeout: 90_000 }, () =>
     expect(first?.body.event).toMatchObject({ height: 7, severity: 'critical' });
     expect(first?.body.event.chainNetworkId).toMatch(/^alpha:/);
     const before = received.filter((r) => r.at <= (first?.at ?? 0));
+    // A chain-network still catching up is not judged on the age of its old blocks.
+    const stalls = async (isCaughtUp: () => boolean) =>
+      (
+        await currentConditions(db(), {
+          now: Math.floor(Date.now() / 1000),
+          timeBased: true,
+          leadSeconds: 3600,
+          isCaughtUp,
+        })
+      ).filter((e) => e.kind === 'chain_stalled');
+    expect(await stalls(() => false)).toEqual([]);
+    expect((await stalls(() => true)).length).toBeGreaterThan(0);
     expect(before.filter((r) => r.body.event.chainNetworkId?.startsWith('delta:'))).toEqual([]);
   });
 

@@ -1,45 +1,39 @@
-import { type Block, createNodeClient, decodeProposal, type NodeClient } from '@ratify/aleo';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createNodeClient, type NodeClient } from '@ratify/aleo';
 import {
+  blockAt,
   type DbClient,
+  FencedWriteError,
+  holdLease,
   type IndexedBatch,
   latestValidatorSet,
+  pauseChainNetwork,
   proposalsWithStaleCounters,
   readCheckpoint,
+  readPause,
   recordNodeStatus,
-  rewindTo,
-  upsertChainNetwork,
+  releaseLease,
   writeBatch,
 } from '@ratify/db';
 import { decodeBlock } from '../decode/block';
-import { sleep } from './sleep';
+import type { Logger } from '../ops/log';
+import type { IndexerMetrics } from '../ops/metrics';
+import { classifyError, errorMessage } from './errors';
+import { createHeadReader } from './head-reads';
+import { type ChainNetworkIdentity, identifyChainNetwork } from './identify';
+import type { Chain, FollowerStatus } from './status';
+import { createBlockSource, findDiscontinuity } from './sync';
 
-export type Chain = 'alpha' | 'delta';
+export type { LogEvent } from '../ops/log';
+export type { Chain, FollowerState, FollowerStatus } from './status';
 
-/** `waiting`: the node has never answered (a post-split node before the split, say). */
-export type FollowerState =
-  | 'starting'
-  | 'waiting'
-  | 'standby'
-  | 'syncing'
-  | 'following'
-  | 'retrying';
-
-/** What operators see of one followed node, live. */
-export type FollowerStatus = {
-  url: string;
-  chain: Chain;
-  state: FollowerState;
-  chainNetworkId?: string;
-  networkId?: number;
-  genesisHash?: string;
-  headHeight?: number;
-  indexedHeight?: number;
-  blocksIndexed: number;
-  lastError?: string;
-  lastProgressAt?: number;
+export type PauseEvent = {
+  chainNetworkId: string;
+  reason: 'discontinuity' | 'height_went_down';
+  height: number;
+  detail: string;
+  node: string;
 };
-
-export type LogEvent = { level: 'info' | 'warn' | 'error'; msg: string } & Record<string, unknown>;
 
 export type FollowerOptions = {
   url: string;
@@ -48,77 +42,181 @@ export type FollowerOptions = {
   pollIntervalMs: number;
   batchSize: number;
   signal: AbortSignal;
-  log: (event: LogEvent) => void;
+  logger: Logger;
+  metrics: IndexerMetrics;
+  /** Unique per follower: who holds a writer lease. */
+  holder: string;
+  leaseSeconds: number;
   client?: NodeClient;
+  /** Called inside the transaction that records a pause (alerts are raised there). */
+  onPause?: (event: PauseEvent, tx: unknown) => Promise<void>;
 };
 
-const PROGRAM = 'credits.alpha';
 const VALIDATOR_SET_REFRESH_MS = 3_000;
 const NODE_REPORT_INTERVAL_MS = 5_000;
+const MAX_BACKOFF_MS = 10_000;
+/** Back-off for an error a retry cannot fix soon (bad data, another genesis). */
+const SLOW_RETRY_MS = 30_000;
+
+type Role = { kind: 'writer' } | { kind: 'standby'; holder: string };
 
 /**
- * Follows one node from genesis: identifies its chain-network by (chain, network, genesis
- * hash), takes that chain-network's writer lock, then indexes blocks in batches, each batch
- * written with its checkpoint in one transaction so a restart resumes exactly.
+ * Follows one node, stage by stage: identify its chain-network; take the writer lease (or
+ * wait as a standby); sync (fetch with prefetch, continuity); read the head state (sets,
+ * counters); and supervise it all (back-off by error type, re-identify, pause on a fault).
+ * Each batch is written with its checkpoint in one fenced transaction, so a restart resumes
+ * exactly and two writers can never both write.
  */
 export function createFollower(options: FollowerOptions) {
-  const { url, chain, database, signal, log } = options;
+  const { url, chain, database, signal, metrics } = options;
+  const db = database.db;
   const client = options.client ?? createNodeClient({ baseUrl: url });
   const status: FollowerStatus = { url, chain, state: 'starting', blocksIndexed: 0 };
-  let lastSetKey: string | undefined;
+  const source = createBlockSource(client, signal);
+  const head = createHeadReader(client, signal);
+  let logger = options.logger.child({ component: 'follower', chain, node: url });
+  let identity: ChainNetworkIdentity | undefined;
   let lastSetReadAt = 0;
+  let lastLeaseAt = 0;
+  let role: Role | undefined;
+
+  const labels = () => ({
+    chain,
+    network: String(identity?.networkId ?? ''),
+    chain_network: identity?.id ?? '',
+  });
 
   async function identify() {
-    const genesis = await client.genesis({ signal });
-    const networkId = Number(genesis.header.metadata.network);
-    const genesisHash = genesis.block_hash;
-    const id = `${chain}:${networkId}:${genesisHash}`;
-    await upsertChainNetwork(database.db, {
-      id,
-      chain,
-      networkId,
-      genesisHash,
-      ...(chain === 'delta' ? alphaGenesisReference(genesis) : {}),
+    const first = identity === undefined;
+    identity = await identifyChainNetwork({ client, chain, db, url, bound: identity, signal });
+    Object.assign(status, {
+      chainNetworkId: identity.id,
+      networkId: identity.networkId,
+      genesisHash: identity.genesisHash,
     });
-    Object.assign(status, { chainNetworkId: id, networkId, genesisHash });
-    const stored = await latestValidatorSet(database.db, id);
-    lastSetKey = stored ? validatorSetKey(stored.governors, stored.committee) : undefined;
-    return id;
+    logger = options.logger.child({
+      component: 'follower',
+      chain,
+      node: url,
+      chainNetwork: identity.id,
+    });
+    head.remember(await latestValidatorSet(db, identity.id));
+    metrics.genesisRefused.set({ chain, node: url }, 0);
+    if (first)
+      logger.info(
+        { networkId: identity.networkId, genesis: identity.genesisHash },
+        'node identified',
+      );
+    return identity;
   }
 
-  async function step(id: string): Promise<'idle' | 'progress'> {
-    const head = await client.latestHeight({ signal });
-    status.headHeight = head;
-    const checkpoint = await readCheckpoint(database.db, id);
-    status.indexedHeight = checkpoint?.height;
-    const next = checkpoint ? checkpoint.height + 1 : 0;
-    if (checkpoint && head < checkpoint.height) {
-      // A node whose height goes down was reset; wait for it rather than forget history.
-      throw new Error(`node height ${head} is below the indexed height ${checkpoint.height}`);
+  /** Stage 2: the writer lease, renewed at most once a second while idle. */
+  async function takeRole(id: string, force: boolean): Promise<Role> {
+    if (!force && role?.kind === 'writer' && Date.now() - lastLeaseAt < 1_000) return role;
+    const lease = await holdLease(db, id, options.holder, options.leaseSeconds);
+    const next: Role = lease.held ? { kind: 'writer' } : { kind: 'standby', holder: lease.holder };
+    if (next.kind !== role?.kind) {
+      if (next.kind === 'writer') logger.info('writer lease taken: indexing');
+      else
+        logger.info({ writer: next.holder }, 'another indexer writes this chain-network: standby');
     }
-    if (next > head) {
-      status.state = 'following';
+    if (next.kind === 'writer') lastLeaseAt = Date.now();
+    role = next;
+    return next;
+  }
+
+  async function pause(id: string, event: Omit<PauseEvent, 'chainNetworkId' | 'node'>) {
+    // A node that was replaced by another chain is refused, not a reason to stop the index.
+    await identify();
+    const full: PauseEvent = { ...event, chainNetworkId: id, node: url };
+    metrics.discontinuities.inc({ ...labels(), reason: event.reason });
+    const recorded = await pauseChainNetwork(
+      db,
+      {
+        chainNetworkId: id,
+        reason: event.reason,
+        height: event.height,
+        detail: event.detail,
+        node: url,
+      },
+      { holder: options.holder, leaseSeconds: options.leaseSeconds },
+      options.onPause ? (tx) => options.onPause?.(full, tx) ?? Promise.resolve() : undefined,
+    );
+    if (recorded) {
+      logger.error(
+        { reason: event.reason, height: event.height, detail: event.detail },
+        'indexing paused: nothing is rewritten; inspect, then `ratify index rewind`',
+      );
+    }
+    source.reset();
+  }
+
+  /** One pass: 'idle' when there is nothing to do until the next poll. */
+  async function step(id: string): Promise<'idle' | 'progress'> {
+    const height = await client.latestHeight({ signal });
+    status.lastOkAt = Date.now();
+    status.headHeight = height;
+    metrics.nodeHead.set({ chain, network: String(identity?.networkId ?? ''), node: url }, height);
+    metrics.nodeUp.set({ chain, node: url }, 1);
+    const highest = status.highestHead;
+    status.highestHead = Math.max(highest ?? height, height);
+
+    const [checkpoint, paused] = await Promise.all([readCheckpoint(db, id), readPause(db, id)]);
+    status.indexedHeight = checkpoint?.height;
+    if (paused) {
+      status.state = 'paused';
+      status.pause = { reason: paused.reason, height: paused.height, detail: paused.detail };
       return 'idle';
     }
-    status.state = head - next > options.batchSize ? 'syncing' : 'following';
-    const end = Math.min(head + 1, next + options.batchSize);
-    const fetched = await takeBlocks(next, end);
-    // While this batch is written, the next one is already on its way (syncing only).
-    if (head + 1 > end) prefetch(end, Math.min(head + 1, end + options.batchSize));
-    const broken = findDiscontinuity(checkpoint?.blockHash, fetched);
-    if (broken !== undefined) {
-      const to = Math.max(-1, (checkpoint?.height ?? 0) - 1);
-      log({ level: 'warn', msg: 'chain discontinuity, rewinding', chain, url, height: broken, to });
-      await rewindTo(database.db, id, to);
-      return 'progress';
+    status.pause = undefined;
+
+    if (highest !== undefined && height < highest) {
+      // A node whose height goes down was reset or is another chain: stop, do not forget history.
+      const r = await takeRole(id, true);
+      if (r.kind === 'writer') {
+        await pause(id, {
+          reason: 'height_went_down',
+          height,
+          detail: `node ${url} reported height ${height} after ${highest}`,
+        });
+        status.highestHead = height;
+        return 'idle';
+      }
     }
+
+    const r = await takeRole(id, false);
+    if (r.kind === 'standby') {
+      status.state = 'standby';
+      return 'idle';
+    }
+    const next = checkpoint ? checkpoint.height + 1 : 0;
+    if (next > height) {
+      status.state = checkpoint && height < checkpoint.height ? 'behind' : 'following';
+      return 'idle';
+    }
+    status.state = height - next > options.batchSize ? 'syncing' : 'following';
+    const end = Math.min(height + 1, next + options.batchSize);
+    const seenAt = Date.now();
+    const fetched = await source.take(next, end);
+    // While this batch is written, the next one is already on its way (syncing only).
+    if (height + 1 > end) source.prefetch(end, Math.min(height + 1, end + options.batchSize));
+    const broken = findDiscontinuity(checkpoint?.blockHash, fetched, next);
+    if (broken) {
+      await pause(id, {
+        reason: 'discontinuity',
+        height: broken.height,
+        detail: `block ${broken.height} from ${url} names previous ${broken.found}, the stored chain has ${broken.expected}`,
+      });
+      return 'idle';
+    }
+
     const batch: IndexedBatch = {
       chainNetworkId: id,
       blocks: [],
       proposals: [],
       votes: [],
       onchainCounters: [],
-      checkpoint: { height: end - 1, blockHash: fetched[fetched.length - 1]?.block_hash ?? '' },
+      checkpoint: { height: end - 1, blockHash: fetched.at(-1)?.block_hash ?? '' },
     };
     for (const block of fetched) {
       const decoded = decodeBlock(id, block);
@@ -126,150 +224,126 @@ export function createFollower(options: FollowerOptions) {
       batch.proposals.push(...decoded.proposals);
       batch.votes.push(...decoded.votes);
     }
-    const caughtUp = end - 1 >= head;
+    const caughtUp = end - 1 >= height;
     if (caughtUp) {
       // The node reports only the current sets; reading them every few seconds keeps
       // the request rate low on a fast chain while still catching a change quickly.
       if (Date.now() - lastSetReadAt >= VALIDATOR_SET_REFRESH_MS) {
-        batch.validatorSet = await readValidatorSet(head);
+        batch.validatorSet = await head.validatorSet(height);
         lastSetReadAt = Date.now();
       }
-      // Counters are read at the head only: mid-sync they would describe a later state.
       const touched = new Set([
         ...batch.proposals.map((p) => p.proposalId),
         ...batch.votes.map((v) => v.proposalId),
-        ...(await proposalsWithStaleCounters(database.db, id)),
+        ...(await proposalsWithStaleCounters(db, id)),
       ]);
-      batch.onchainCounters = await readCounters([...touched], head);
+      batch.onchainCounters = await head.counters([...touched], height);
     }
-    await writeBatch(database.db, batch);
+    const timer = metrics.dbTransaction.startTimer({ operation: 'write_batch' });
+    await writeBatch(db, batch, {
+      holder: options.holder,
+      leaseSeconds: options.leaseSeconds,
+      expected: checkpoint,
+    });
+    timer();
+    lastLeaseAt = Date.now();
+    if (batch.validatorSet) head.recorded(batch.validatorSet);
+    if (caughtUp && fetched.length <= 3) {
+      metrics.commitLatency.observe({ chain }, (Date.now() - seenAt) / 1000);
+    }
     status.indexedHeight = batch.checkpoint.height;
+    status.indexedBlockTimestamp = batch.blocks.at(-1)?.timestamp;
     status.blocksIndexed += fetched.length;
     status.lastProgressAt = Date.now();
+    metrics.blocksIndexed.inc(labels(), fetched.length);
     if (batch.proposals.length + batch.votes.length > 0) {
-      log({
-        level: 'info',
-        msg: 'indexed governance',
-        chain,
-        height: batch.checkpoint.height,
-        proposals: batch.proposals.length,
-        votes: batch.votes.length,
-      });
+      logger.debug(
+        {
+          height: batch.checkpoint.height,
+          proposals: batch.proposals.length,
+          votes: batch.votes.length,
+        },
+        'indexed governance',
+      );
     }
     return caughtUp ? 'idle' : 'progress';
   }
 
-  let pending: { start: number; end: number; blocks: Promise<Block[]> } | undefined;
-
-  function prefetch(start: number, end: number) {
-    const blocks = client.blocks(start, end, { signal });
-    blocks.catch(() => {}); // a failed prefetch is simply fetched again
-    pending = { start, end, blocks };
-  }
-
-  async function takeBlocks(start: number, end: number): Promise<Block[]> {
-    const ahead = pending;
-    pending = undefined;
-    if (ahead && ahead.start === start && ahead.end === end) {
-      try {
-        return await ahead.blocks;
-      } catch {
-        // fall through to a fresh request
-      }
-    }
-    return client.blocks(start, end, { signal });
-  }
-
-  async function readValidatorSet(height: number): Promise<IndexedBatch['validatorSet']> {
-    const [governors, committee] = await Promise.all([
-      client.governors({ signal }),
-      client.committee({ signal }),
-    ]);
-    const members = Object.entries(committee.members)
-      .map(([address, m]) => ({ address, stake: m.stake.toString() }))
-      .sort((a, b) => a.address.localeCompare(b.address));
-    const sorted = [...governors].sort();
-    const key = validatorSetKey(sorted, members);
-    if (key === lastSetKey) return undefined;
-    lastSetKey = key;
-    return { height, governors: sorted, committee: members };
-  }
-
-  async function readCounters(proposalIds: string[], height: number) {
-    const out: IndexedBatch['onchainCounters'] = [];
-    for (const proposalId of proposalIds) {
-      const text = await client.mapping(
-        PROGRAM,
-        'network_upgrade_proposals',
-        `${proposalId}field`,
-        {
-          signal,
-        },
-      );
-      if (text === null) continue;
-      const p = decodeProposal(text);
-      out.push({
-        proposalId,
-        height,
-        counters: {
-          governorYesVotes: p.governorYesVotes,
-          governorNoVotes: p.governorNoVotes,
-          publicYesVotes: p.publicYesVotes,
-          publicNoVotes: p.publicNoVotes,
-        },
-      });
-    }
-    return out;
-  }
-
   async function run(): Promise<void> {
     let failures = 0;
-    let id: string | undefined;
-    let unlock: (() => Promise<void>) | undefined;
+    let waitMs = 0;
     while (!signal.aborted) {
       try {
-        if (id === undefined) {
-          await unlock?.();
-          unlock = undefined;
-          id = await identify();
-        }
-        unlock ??= await acquireWriterLock(id);
-        if (!unlock) {
-          status.state = 'standby';
-          await sleep(options.pollIntervalMs * 4, signal);
-          continue;
-        }
+        // Refused: nothing is read from this node until it serves the bound genesis again.
+        if (status.state === 'refused') await identify();
+        const id = (identity ?? (await identify())).id;
         const result = await step(id);
-        if (failures > 0) log({ level: 'info', msg: 'node recovered', chain, url });
+        if (failures > 0) logger.info({ failures }, 'node recovered');
         failures = 0;
         status.lastError = undefined;
         await reportNode(id);
-        if (result === 'idle') await sleep(options.pollIntervalMs, signal);
+        waitMs =
+          result === 'progress'
+            ? 0
+            : status.state === 'standby'
+              ? Math.max(options.pollIntervalMs, 1_000)
+              : options.pollIntervalMs;
       } catch (error) {
         if (signal.aborted) break;
-        failures += 1;
-        const message = error instanceof Error ? error.message : String(error);
-        status.state =
-          id === undefined && status.chainNetworkId === undefined ? 'waiting' : 'retrying';
-        status.lastError = message;
-        if (failures === 1 || failures % 20 === 0) {
-          const waiting = status.state === 'waiting';
-          log({
-            level: waiting ? 'info' : 'warn',
-            msg: waiting ? 'waiting for node' : 'follow step failed',
-            chain,
-            url,
-            failures,
-            error: message,
-          });
-        }
-        await reportNode(id, message).catch(() => {});
-        // A node that changed genesis (a new chain on the same URL) is identified again.
-        if (failures % 5 === 0) id = undefined;
-        await sleep(Math.min(10_000, options.pollIntervalMs * 2 ** Math.min(failures, 5)), signal);
+        waitMs = onError(error, ++failures);
+      }
+      if (waitMs > 0) await sleep(waitMs, undefined, { signal }).catch(() => {});
+    }
+    if (identity && role?.kind === 'writer') {
+      // A clean stop hands over at once instead of after the lease expires.
+      await releaseLease(db, identity.id, options.holder).catch(() => {});
+    }
+  }
+
+  /** Supervision: decides by the error's type how long to wait and what to do next. */
+  function onError(error: unknown, failures: number): number {
+    const { kind, retryable } = classifyError(error);
+    const message = errorMessage(error);
+    source.reset();
+    if (error instanceof FencedWriteError) {
+      // Lost the lease, or the checkpoint moved (a rewind, a writer that took over): re-read.
+      if (error.reason === 'lease_held') role = undefined;
+      logger.info({ reason: error.reason }, message);
+      return 0;
+    }
+    metrics.retries.inc({ chain, node: url, kind });
+    status.lastError = message;
+    if (kind.startsWith('node')) metrics.nodeUp.set({ chain, node: url }, 0);
+    if (kind === 'genesis_changed') {
+      status.state = 'refused';
+      metrics.genesisRefused.set({ chain, node: url }, 1);
+      if (failures === 1) logger.error(message);
+      void reportNode(identity?.id, message).catch(() => {});
+      return SLOW_RETRY_MS;
+    }
+    const neverAnswered = identity === undefined && status.lastOkAt === undefined;
+    status.state = neverAnswered ? 'waiting' : retryable ? 'retrying' : 'failing';
+    if (failures === 1 || failures % 20 === 0) {
+      if (neverAnswered) logger.debug({ failures, error: message }, 'waiting for node');
+      else logger.warn({ failures, kind, error: message }, 'follow step failed');
+    }
+    void reportNode(identity?.id, message).catch(() => {});
+    // A node that keeps failing may have been replaced: check its genesis again.
+    if (failures % 5 === 0 && identity) void recheckGenesis();
+    if (!retryable) return SLOW_RETRY_MS;
+    return Math.min(MAX_BACKOFF_MS, options.pollIntervalMs * 2 ** Math.min(failures, 6));
+  }
+
+  async function recheckGenesis() {
+    try {
+      await identify();
+    } catch (error) {
+      if (classifyError(error).kind === 'genesis_changed') {
+        status.state = 'refused';
+        status.lastError = errorMessage(error);
+        metrics.genesisRefused.set({ chain, node: url }, 1);
       }
     }
-    await unlock?.();
   }
 
   let reported = { key: '', at: 0 };
@@ -278,7 +352,7 @@ export function createFollower(options: FollowerOptions) {
   async function reportNode(id: string | undefined, error?: string) {
     const key = `${id}|${status.headHeight}|${error ?? ''}`;
     if (key === reported.key && Date.now() - reported.at < NODE_REPORT_INTERVAL_MS) return;
-    await recordNodeStatus(database.db, {
+    await recordNodeStatus(db, {
       url,
       chain,
       chainNetworkId: id,
@@ -288,60 +362,12 @@ export function createFollower(options: FollowerOptions) {
     reported = { key, at: Date.now() };
   }
 
-  /**
-   * One writer per chain-network (a session advisory lock held on a reserved connection for
-   * as long as this follower writes); a second follower of the same network waits as a hot
-   * standby and takes over when the first one's connection goes away.
-   */
-  async function acquireWriterLock(id: string): Promise<(() => Promise<void>) | undefined> {
-    const reserved = await database.sql.reserve();
-    try {
-      const [row] = await reserved`SELECT pg_try_advisory_lock(hashtext(${id})) AS locked`;
-      if (row?.locked) {
-        return async () => {
-          await reserved`SELECT pg_advisory_unlock(hashtext(${id}))`.catch(() => {});
-          reserved.release();
-        };
-      }
-    } catch (error) {
-      reserved.release();
-      throw error;
-    }
-    reserved.release();
-    return undefined;
+  /** The block timestamp at the indexed height, for the chain's last-block age. */
+  async function refreshIndexedTimestamp() {
+    if (!identity || status.indexedHeight === undefined) return;
+    const b = await blockAt(db, identity.id, status.indexedHeight);
+    status.indexedBlockTimestamp = b?.timestamp;
   }
 
-  return { status, run };
-}
-
-function validatorSetKey(governors: string[], committee: { address: string; stake: string }[]) {
-  return JSON.stringify([governors, committee]);
-}
-
-function findDiscontinuity(previousHash: string | undefined, fetched: Block[]): number | undefined {
-  let expected = previousHash;
-  for (const block of fetched) {
-    if (expected !== undefined && block.previous_hash !== expected) {
-      return Number(block.header.metadata.height);
-    }
-    expected = block.block_hash;
-  }
-  return undefined;
-}
-
-/** Delta's genesis ratification names the Alpha genesis (and network) it belongs to. */
-function alphaGenesisReference(genesis: Block): {
-  alphaGenesisHash?: string;
-  alphaNetworkId?: number;
-} {
-  for (const r of genesis.ratifications as unknown[]) {
-    if (typeof r === 'object' && r !== null && 'alpha_genesis_hash' in r) {
-      const { alpha_genesis_hash: hash, alpha_network_id: network } = r as Record<string, unknown>;
-      return {
-        alphaGenesisHash: typeof hash === 'string' ? hash : undefined,
-        alphaNetworkId: network === undefined ? undefined : Number(network),
-      };
-    }
-  }
-  return {};
+  return { status, run, refreshIndexedTimestamp };
 }

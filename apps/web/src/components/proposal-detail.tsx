@@ -2,11 +2,16 @@
 import type { ProposalView } from '@ratify/api';
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '@/trpc/client';
-import { AddressLink } from './address-link';
 import { Countdown } from './countdown';
-import { chainLabel, networkName, percent, shorten } from './format';
+import { chainLabel, networkName, percent } from './format';
 import { LifecycleNote } from './lifecycle-note';
 import { PhaseBadge } from './phase-badge';
+import { HeightTimeHelper } from './proposal/height-time-helper';
+import { TallyChart } from './proposal/tally-chart';
+import { Timeline } from './proposal/timeline';
+import { VoteLog } from './proposal/vote-log';
+import { VoterTabs } from './proposal/voter-tabs';
+import { WhatIfPanel } from './proposal/what-if-panel';
 import { VotePanel } from './wallet/vote-panel';
 
 const CONDITION_LABELS: Record<string, string> = {
@@ -50,15 +55,32 @@ export function ProposalDetail({ proposalId }: { proposalId: string }) {
 
       <LifecycleNote life={p.lifecycle} />
       <Countdown p={p} />
+      <p className="text-sm">
+        <a
+          href={`/proposals/${p.proposalId}/calendar.ics`}
+          download
+          className="text-sky-700 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-sky-600"
+          data-testid="calendar-link"
+        >
+          Add voting end and activation to a calendar (.ics)
+        </a>
+      </p>
       <Approval p={p} />
+      <TallyChart p={p} />
 
       <div className="grid gap-6 md:grid-cols-2">
         <BodyCard title="Governors" testId="governors" body={p.tally.governors} />
         <BodyCard title="Public validators" testId="public" body={p.tally.public} />
       </div>
 
+      <WhatIfPanel p={p} />
       <VotePanel p={p} />
-      <Votes p={p} />
+      <VoterTabs p={p} />
+      <VoteLog p={p} />
+      <div className="grid gap-6 md:grid-cols-2">
+        <Timeline p={p} />
+        <HeightTimeHelper p={p} />
+      </div>
       <Terms p={p} />
     </div>
   );
@@ -121,7 +143,12 @@ function BodyCard({
     { key: 'yes', label: 'Yes', list: body.yes, color: 'bg-emerald-500' },
     { key: 'no', label: 'No', list: body.no, color: 'bg-rose-500' },
     { key: 'abstain', label: 'Abstain', list: body.abstain, color: 'bg-slate-400' },
-    { key: 'not-voted', label: 'Not voted', list: body.notVoted, color: 'bg-slate-200' },
+    {
+      key: 'not-voted',
+      label: 'Not voted',
+      list: body.notVoted,
+      color: 'bg-slate-300',
+    },
   ];
   return (
     <section
@@ -154,58 +181,6 @@ function BodyCard({
           </div>
         ))}
       </dl>
-    </section>
-  );
-}
-
-function Votes({ p }: { p: ProposalView }) {
-  return (
-    <section className="rounded-lg border border-slate-200 bg-white shadow-sm">
-      <h2 className="border-b border-slate-100 px-5 py-3 font-semibold">
-        Votes ({p.votes.length})
-      </h2>
-      {p.votes.length === 0 ? (
-        <p className="px-5 py-4 text-sm text-slate-500">No votes yet.</p>
-      ) : (
-        <table className="w-full text-sm">
-          <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th className="px-5 py-2">Voter</th>
-              <th className="px-5 py-2">Body</th>
-              <th className="px-5 py-2">Choice</th>
-              <th className="px-5 py-2">Status</th>
-              <th className="px-5 py-2 text-right">Height</th>
-              <th className="px-5 py-2">Transaction</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100" data-testid="votes">
-            {[...p.votes].reverse().map((v) => (
-              <tr key={v.transactionId}>
-                <td className="px-5 py-2">
-                  <AddressLink address={v.voter} />
-                </td>
-                <td className="px-5 py-2">{v.isGovernor ? 'governor' : 'public'}</td>
-                <td className="px-5 py-2 capitalize">{v.choice}</td>
-                <td className="px-5 py-2">
-                  {!v.accepted ? (
-                    <span className="text-rose-700">rejected</span>
-                  ) : v.counted ? (
-                    'counted'
-                  ) : (
-                    <span className="text-slate-500">replaced</span>
-                  )}
-                </td>
-                <td className="px-5 py-2 text-right tabular-nums">
-                  {v.height.toLocaleString('en-US')}
-                </td>
-                <td className="px-5 py-2 font-mono text-xs text-slate-500" title={v.transactionId}>
-                  {shorten(v.transactionId)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
     </section>
   );
 }

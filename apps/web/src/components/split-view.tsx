@@ -2,8 +2,10 @@
 import type { SplitView as SplitData } from '@ratify/api';
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '@/trpc/client';
+import { AddressLink } from './address-link';
 import { duration } from './countdown';
 import { networkName, shorten } from './format';
+import { GenesisAgreementPanel } from './split/genesis-agreement';
 
 const STATUS_STYLE: Record<string, string> = {
   producing: 'bg-emerald-100 text-emerald-800',
@@ -45,7 +47,13 @@ export function SplitPanel() {
   );
   if (isPending) return <p className="text-slate-500">Loading…</p>;
   if (error) return <p className="text-red-700">Could not load the split: {error.message}</p>;
-  if (!data) return <p className="text-slate-500">No proposal indexed yet.</p>;
+  if (!data)
+    return (
+      <div className="space-y-8">
+        <p className="text-slate-500">No proposal indexed yet.</p>
+        <GenesisAgreementPanel known={null} />
+      </div>
+    );
   const { projection: pr } = data;
   return (
     <div className="space-y-8">
@@ -107,8 +115,8 @@ export function SplitPanel() {
             </p>
             <ul className="mt-3 space-y-1 text-sm">
               {side.validators.map((v) => (
-                <li key={v.address} className="flex justify-between gap-4 font-mono text-xs">
-                  <span title={v.address}>{shorten(v.address, 14, 6)}</span>
+                <li key={v.address} className="flex justify-between gap-4 text-xs">
+                  <AddressLink address={v.address} />
                   <span className="text-slate-500">{v.choice.replace('_', ' ')}</span>
                 </li>
               ))}
@@ -116,6 +124,14 @@ export function SplitPanel() {
           </div>
         ))}
       </section>
+
+      <GenesisAgreementPanel
+        known={{
+          expectedAlpha: data.expected.alphaGenesisHash,
+          oldAlpha: data.networks.oldAlpha?.genesisHash ?? null,
+          newAlpha: data.networks.newAlpha?.genesisHash ?? null,
+        }}
+      />
 
       {data.health ? (
         <section className="grid gap-4 md:grid-cols-2" data-testid="split-health">

@@ -5,6 +5,10 @@ import { serverEnv } from './env';
 const holder = globalThis as unknown as { ratifyDb?: DbClient };
 
 export function getDb() {
-  holder.ratifyDb ??= createDbClient(serverEnv().DATABASE_URL);
+  const env = serverEnv();
+  holder.ratifyDb ??= createDbClient(env.DATABASE_URL, {
+    schema: env.DATABASE_SCHEMA,
+    applicationName: 'ratify-web',
+  });
   return holder.ratifyDb.db;
 }

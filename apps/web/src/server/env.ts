@@ -1,9 +1,9 @@
+import { DEFAULT_SCHEMA, schemaNameSchema } from '@ratify/db';
 import { z } from 'zod';
 
-const schema = z.object({
-  DATABASE_URL: z.string().min(1, 'DATABASE_URL is required (the launcher sets it)'),
-  // Alpha nodes that signed votes are relayed to, in order of preference; none: no relaying.
-  ALPHA_NODES: z
+/** A comma-separated list of http(s) URLs; empty entries are dropped. */
+function urlList(message: string) {
+  return z
     .string()
     .default('')
     .transform((s) =>
@@ -12,14 +12,18 @@ const schema = z.object({
         .map((u) => u.trim())
         .filter((u) => u.length > 0),
     )
-    .pipe(
-      z.array(
-        z.url({
-          protocol: /^https?$/,
-          error: 'ALPHA_NODES holds http(s) node URLs, comma-separated',
-        }),
-      ),
-    ),
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: message })));
+}
+
+const schema = z.object({
+  DATABASE_URL: z.string().min(1, 'DATABASE_URL is required (the launcher sets it)'),
+  DATABASE_SCHEMA: schemaNameSchema.default(DEFAULT_SCHEMA),
+  // Alpha nodes that signed votes are relayed to, in order of preference; none: no relaying.
+  ALPHA_NODES: urlList('ALPHA_NODES holds http(s) node URLs, comma-separated'),
+  // Governors' nodes asked for their genesis hash on /split; none: the check is not shown.
+  GOVERNOR_NODES: urlList(
+    'GOVERNOR_NODES holds http(s) node URLs with the network segment, comma-separated',
+  ),
   ALPHA_HRP: z
     .string()
     .regex(/^[a-z]{1,83}$/, 'ALPHA_HRP is lowercase letters')

@@ -1,20 +1,11 @@
 import { createHash } from 'node:crypto';
+import { proposalIdSchema } from '@ratify/aleo';
 import { createCaller } from '@ratify/api';
 import { TRPCError } from '@trpc/server';
-import { z } from 'zod';
 import { readContext } from './notifications';
 
-export const proposalIdParam = z
-  .string()
-  .transform((s) => s.replace(/field$/, ''))
-  .pipe(
-    z
-      .string()
-      .regex(
-        /^[0-9]{1,80}$/,
-        'a proposal id is a decimal field value, optionally ending in "field"',
-      ),
-  );
+/** The `{id}` of `/api/v1/proposals/{id}`: `NNN` or `NNNfield`. */
+export const proposalIdParam = proposalIdSchema;
 
 const HEADERS = {
   'content-type': 'application/json; charset=utf-8',

@@ -1,4 +1,4 @@
-import { type AlertEventRecord, type Database, listAlertEvents } from '@ratify/db';
+import { type AlertEventRecord, type Database, deliveryStates, listAlertEvents } from '@ratify/db';
 import { ALERT_KINDS, type AlertSeverity } from '@ratify/governance';
 import { defineView } from './cache/define-view';
 
@@ -51,9 +51,40 @@ export async function buildAlerts(db: Database): Promise<Alert[]> {
     );
 }
 
-/** Every recorded event, newest first, including informational and cleared ones. */
-export async function listAlertHistory(db: Database, limit = 50): Promise<Alert[]> {
-  return (await listAlertEvents(db, { limit })).map(toAlert);
+export type AlertDelivery = {
+  /** The receiver's origin; its full URL may carry a token and is not stored. */
+  receiver: string;
+  attempts: number;
+  deliveredAt: string | null;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+};
+
+/**
+ * Every recorded event, newest first, including informational and cleared ones, with how
+ * its webhook deliveries stand.
+ */
+export async function listAlertHistory(
+  db: Database,
+  limit = 50,
+): Promise<(Alert & { deliveries: AlertDelivery[] })[]> {
+  const events = await listAlertEvents(db, { limit });
+  const states = await deliveryStates(
+    db,
+    events.map((e) => e.key),
+  );
+  return events.map((e) => ({
+    ...toAlert(e),
+    deliveries: states
+      .filter((d) => d.eventKey === e.key)
+      .map((d) => ({
+        receiver: d.receiver,
+        attempts: d.attempts,
+        deliveredAt: d.deliveredAt?.toISOString() ?? null,
+        nextAttemptAt: d.deliveredAt ? null : d.nextAttemptAt.toISOString(),
+        lastError: d.lastError,
+      })),
+  }));
 }
 
 /**

@@ -2,6 +2,16 @@ import { listNodes } from '@ratify/db';
 import { defineView, type ReadContext } from './cache/define-view';
 import { chainContextView } from './chain-context';
 
+type NodeHead = { chainNetworkId: string | null; headHeight: number | null };
+
+function lagOf(node: NodeHead, all: readonly NodeHead[]): number | null {
+  if (node.chainNetworkId === null || node.headHeight === null) return null;
+  const best = Math.max(
+    ...all.filter((n) => n.chainNetworkId === node.chainNetworkId).map((n) => n.headHeight ?? 0),
+  );
+  return best - node.headHeight;
+}
+
 /** Every chain-network with its height and pace, and every followed node. */
 export async function buildChainsView(ctx: ReadContext) {
   const [chain, nodes] = await Promise.all([
@@ -35,6 +45,8 @@ export async function buildChainsView(ctx: ReadContext) {
       chain: n.chain,
       chainNetworkId: n.chainNetworkId,
       headHeight: n.headHeight,
+      /** Blocks behind the most advanced node of the same chain-network. */
+      lag: lagOf(n, nodes),
       lastOkAt: n.lastOkAt?.toISOString() ?? null,
       lastError: n.lastError,
     })),

@@ -1,4 +1,10 @@
-export { type Alert, alertsView, buildAlerts, listAlertHistory } from './alerts';
+export {
+  type Alert,
+  type AlertDelivery,
+  alertsView,
+  buildAlerts,
+  listAlertHistory,
+} from './alerts';
 export {
   createViewStore,
   defineView,

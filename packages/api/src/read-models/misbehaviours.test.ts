@@ -35,7 +35,6 @@ async function play(scenario: string, portBase: number, blocks = 60) {
     port: 0,
     pollIntervalMs: 50,
     requestsPerSecond: 1000,
-    log: () => {},
   });
   for (let i = 0; i < blocks; i += 10) await devnet.advance(10);
   // Caught up: every node that exists is indexed to its head, including the post-split ones.

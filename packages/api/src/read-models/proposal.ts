@@ -5,29 +5,28 @@ import {
   findProposalsById,
   listProposals,
   type ProposalRecord,
-  type VoteRecord,
   votesForProposal,
 } from '@ratify/db';
 import {
   auditCounters,
+  type CastVote,
   distanceToApproval,
   estimateCountdown,
   evaluateApproval,
   type Lifecycle,
   type Tally,
+  tallyHistory,
 } from '@ratify/governance';
 import { defineView, type ReadContext, readContextOf } from './cache/define-view';
 import { type ChainContext, chainContextView } from './chain-context';
+import { choiceName } from './choices';
 import { lifecycleOf } from './lifecycle';
 import { type ProposalTally, tallyView } from './tally';
+import { timelineFor } from './timeline';
 import { setAt, validatorSetsView } from './validator-sets';
+import { votersView } from './voters';
 
-const CHOICES = { 1: 'yes', 2: 'no', 3: 'abstain' } as const;
-export type ChoiceName = (typeof CHOICES)[keyof typeof CHOICES];
-
-export function choiceName(choice: number): ChoiceName | 'invalid' {
-  return CHOICES[choice as 1 | 2 | 3] ?? 'invalid';
-}
+export { type ChoiceName, choiceName } from './choices';
 
 /** Everything the dashboard shows of one proposal, JSON-safe (big numbers as strings). */
 export type ProposalView = NonNullable<Awaited<ReturnType<typeof buildProposalView>>>;
@@ -101,7 +100,8 @@ function bodyView(body: Tally['governors']) {
   };
 }
 
-export async function listProposalSummaries(ctx: ReadContext) {
+export async function listProposalSummaries(from: ReadContext | Database) {
+  const ctx = readContextOf(from);
   const [rows, chain] = await Promise.all([
     listProposals(ctx.db),
     chainContextView.read(ctx, undefined),
@@ -148,19 +148,51 @@ export async function buildProposalView(from: ReadContext | Database, proposalId
   ]);
   if (!row) return null;
   const p = row.proposal;
+  // The tally comes from the cache (one row per voter); the vote log and the tally's
+  // history are this page's own and read every vote, once per change.
   const [shared, records] = await Promise.all([
     talliesFor(ctx, [row], chain),
     votesForProposal(ctx.db, p.chainNetworkId, p.proposalId),
   ]);
   const t = shared[0] as (typeof shared)[number];
   const { head, votingOpen, governors, committee, tally, approval } = t;
+  const accepted: CastVote[] = records
+    .filter((v) => v.accepted)
+    .map((v) => ({
+      proposalId: BigInt(p.proposalId),
+      voter: v.voter,
+      choice: v.choice as CastVote['choice'],
+      height: v.height,
+      index: v.position,
+      transactionId: v.transactionId,
+    }));
   const distance = distanceToApproval(tally, p, { votingOpen });
   const [life] = await lifecyclesFor(ctx, [t], chain);
   if (!life) return null;
-  const counted = new Set(tally.counted.map((v) => v.transactionId));
   const onchain = p.onchainCounters;
   const blocks = chain.blocks.get(p.chainNetworkId) ?? [];
   const now = Math.floor(Date.now() / 1000);
+  const countdown = {
+    votingEnds: estimateCountdown({ blocks, targetHeight: p.votingEndsHeight, now }),
+    activation: estimateCountdown({ blocks, targetHeight: p.activationHeight, now }),
+  };
+  const voters = votersView({
+    tally,
+    governors,
+    committee,
+    records,
+    votingEndsHeight: p.votingEndsHeight,
+    votingOpen,
+  });
+  const history = tallyHistory({
+    votes: accepted,
+    governors,
+    committee,
+    thresholds: p,
+    proposalId: BigInt(p.proposalId),
+    votingEndsHeight: p.votingEndsHeight,
+    startHeight: p.createdAtHeight,
+  });
   return {
     chainNetworkId: p.chainNetworkId,
     chain: row.chain,
@@ -221,21 +253,16 @@ export async function buildProposalView(from: ReadContext | Database, proposalId
           mismatches: auditCounters(tally, onchain),
         }
       : null,
-    countdown: {
-      votingEnds: estimateCountdown({ blocks, targetHeight: p.votingEndsHeight, now }),
-      activation: estimateCountdown({ blocks, targetHeight: p.activationHeight, now }),
-    },
+    countdown,
+    /** Recent block times of the source chain, for the height / time helper. */
+    recentBlocks: blocks,
+    timeline: await timelineFor(ctx.db, p, life, head, countdown),
+    history,
+    voters: { governors: voters.governors, public: voters.public, notVoted: voters.notVoted },
+    committee: committee.map((m) => ({ address: m.address, stake: m.stake.toString() })),
     governorCount: governors.length,
     committeeSize: committee.length,
-    votes: records.map((v: VoteRecord) => ({
-      voter: v.voter,
-      choice: choiceName(v.choice),
-      accepted: v.accepted,
-      counted: counted.has(v.transactionId),
-      height: v.height,
-      transactionId: v.transactionId,
-      isGovernor: governors.includes(v.voter),
-    })),
+    votes: voters.votes,
   };
 }
 

@@ -1,13 +1,9 @@
+import { proposalIdSchema } from '@ratify/aleo';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { proposalSummariesView, proposalView } from '../read-models/proposal';
 import { publicProcedure } from '../trpc';
-
-/** A proposal id is a field element in decimal. */
-export const proposalIdSchema = z
-  .string()
-  .regex(/^[0-9]{1,80}$/, 'a proposal id is a decimal field value');
 
 export const proposalsRouter = {
   list: publicProcedure.query(({ ctx }) => proposalSummariesView.read(ctx, undefined)),

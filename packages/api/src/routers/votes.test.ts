@@ -83,7 +83,6 @@ beforeAll(async () => {
     deltaNodes: [],
     port: 0,
     pollIntervalMs: 100,
-    log: () => {},
   });
   client = createDbClient(database.url, { max: 2 });
   // The first node is down: every node call must fall through to the next one.

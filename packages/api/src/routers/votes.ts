@@ -1,4 +1,4 @@
-import { CREDITS_PROGRAM, isAddress, VOTE_FUNCTION } from '@ratify/aleo';
+import { CREDITS_PROGRAM, isAddress, proposalIdSchema, VOTE_FUNCTION } from '@ratify/aleo';
 import { indexedHeight, validatorSetAt } from '@ratify/db';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { TRPCError } from '@trpc/server';
@@ -8,7 +8,6 @@ import type { RelayConfig } from '../vote-relay/relay-config';
 import { RelayError } from '../vote-relay/relay-to-node';
 import { currentHeight, findVoteTarget, submitVote, VoteRefused } from '../vote-relay/submit-vote';
 import { voteStatus } from '../vote-relay/vote-status';
-import { proposalIdSchema } from './proposals';
 
 /** Blocks a signed vote stays valid: long enough to be included, short enough not to linger. */
 export const VOTE_VALIDITY_BLOCKS = 20;

@@ -61,6 +61,10 @@ describe('checkVote', () => {
     expect(reason(vote({ inputs: ['42u8', '1u8'] }))).toBe(
       'proposal id "42u8" is not a NNNfield value',
     );
+    // The codec's field parse, as a node's: a leading zero is refused, not read as 42.
+    expect(reason(vote({ inputs: ['0042field', '1u8'] }))).toBe(
+      'proposal id "0042field" is not a NNNfield value',
+    );
   });
 
   it('refuses a bad signature', () => {
@@ -108,7 +112,7 @@ describe('checkVote', () => {
   });
 
   it('reads the call before any lookup', () => {
-    expect(readVoteCall(vote({ inputs: ['0042field', '3u8'] }))).toEqual({
+    expect(readVoteCall(vote({ inputs: ['4_2field', '3u8'] }))).toEqual({
       ok: true,
       proposalId: '42',
       choice: 3,

@@ -1,4 +1,4 @@
-import { CREDITS_PROGRAM, transactionSchema, VOTE_FUNCTION } from '@ratify/aleo';
+import { CREDITS_PROGRAM, parseFieldId, transactionSchema, VOTE_FUNCTION } from '@ratify/aleo';
 import { type ExecuteTransaction, verifyExecuteAuthorization } from '@ratify/wallet';
 
 /** The largest transaction a node accepts for broadcast (spec section 2). */
@@ -38,8 +38,8 @@ export function readVoteCall(raw: unknown): ({ ok: true } & VoteCall) | Refusal 
   );
   if (values.length !== 2)
     return { ok: false, reason: `not a vote: ${values.length} inputs, expected 2` };
-  const id = /^([0-9]{1,80})field$/.exec(values[0] ?? '');
-  if (!id?.[1])
+  const id = parseFieldId(values[0] ?? '', { requireSuffix: true });
+  if (id === null)
     return {
       ok: false,
       reason: `proposal id ${JSON.stringify(values[0])} is not a NNNfield value`,
@@ -52,7 +52,7 @@ export function readVoteCall(raw: unknown): ({ ok: true } & VoteCall) | Refusal 
       reason: `choice ${JSON.stringify(values[1])} is not 1u8 (Yes), 2u8 (No) or 3u8 (Abstain)`,
     };
   }
-  return { ok: true, proposalId: BigInt(id[1]).toString(), choice: n };
+  return { ok: true, proposalId: id, choice: n };
 }
 
 export const proposalMissing = (id: string) => `proposal ${id}field does not exist on Alpha`;

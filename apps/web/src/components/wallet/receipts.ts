@@ -1,6 +1,7 @@
 'use client';
 import { useCallback, useEffect, useState } from 'react';
-import { z } from 'zod';
+// zod's mini build: this runs in the browser.
+import * as z from 'zod/mini';
 
 const STORAGE_KEY = 'ratify.vote-receipts.v2';
 const KEEP = 20;
@@ -17,20 +18,41 @@ export const receiptSchema = z.object({
   /** Indexed height when it was sent: the vote is the first matching one included after it. */
   submittedAtHeight: z.number(),
   /** Known when the wallet says it (the keystore does): not included by then means dropped. */
-  expiresAtHeight: z.number().optional(),
+  expiresAtHeight: z.optional(z.number()),
   submittedAt: z.string(),
 });
 export type Receipt = z.infer<typeof receiptSchema>;
 
-function readAll(): Receipt[] {
+// Receipts of the keystore-only dashboard: still shown, as the keystore's.
+const V1_KEY = 'ratify.vote-receipts.v1';
+const v1Schema = z.pipe(
+  z.extend(z.omit(receiptSchema, { wallet: true }), { expiresAtHeight: z.number() }),
+  z.transform((r): Receipt => ({ ...r, wallet: 'Browser keystore' })),
+);
+
+function parse<T>(text: string | null, schema: z.ZodMiniType<T, unknown>): T[] {
   try {
-    const parsed = z
-      .array(receiptSchema)
-      .safeParse(JSON.parse(window.localStorage.getItem(STORAGE_KEY) ?? '[]'));
+    const parsed = z.array(schema).safeParse(JSON.parse(text ?? '[]'));
     return parsed.success ? parsed.data : [];
   } catch {
     return [];
   }
+}
+
+/** The stored receipts, newest first, from the stored texts of this version and the last. */
+export function storedReceipts(current: string | null, legacy: string | null): Receipt[] {
+  const now = parse(current, receiptSchema);
+  const old = parse(legacy, v1Schema).filter(
+    (o) => !now.some((r) => r.transactionId === o.transactionId),
+  );
+  return [...now, ...old].slice(0, KEEP);
+}
+
+function readAll(): Receipt[] {
+  return storedReceipts(
+    window.localStorage.getItem(STORAGE_KEY),
+    window.localStorage.getItem(V1_KEY),
+  );
 }
 
 /** This voter's receipts for this proposal, newest first. */

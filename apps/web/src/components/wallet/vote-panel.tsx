@@ -1,95 +1,44 @@
 'use client';
-import { CREDITS_PROGRAM, networkNameOf, VOTE_FUNCTION } from '@ratify/aleo';
+import { CREDITS_PROGRAM, VOTE_FUNCTION } from '@ratify/aleo';
 import type { ProposalView } from '@ratify/api';
 import { CHOICE_BY_NAME, type VoteChoice } from '@ratify/governance';
-import { addressOf, DEFAULT_FEE } from '@ratify/wallet';
-import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-import { useTRPC } from '@/trpc/client';
+import { DEFAULT_FEE } from '@ratify/wallet';
+import { useState } from 'react';
 import { AccountSummary } from './account-summary';
-import { useStandardWallets } from './adapters/use-standard-wallets';
-import { type Connection, connection, useConnection } from './connection-store';
+import { connection } from './connection-store';
 import { useReceipts } from './receipts';
-import { useKeystoreWallet } from './use-vote-wallet';
-import { signerState, voteBlocker } from './vote-blocker';
+import { useVoteAccount } from './use-vote-account';
+import { voteBlocker } from './vote-blocker';
 import { VoteChoices } from './vote-choices';
 import { VoteReceipt } from './vote-receipt';
 import { WalletConnection } from './wallet-connection';
-import { addressChain, chainsProblem, connectionProblem, type VoteTarget } from './wallet-fit';
 import { WalletPicker } from './wallet-picker';
 import { WalletSetup } from './wallet-setup';
-import { wallet as keystoreStore, useWalletState } from './wallet-store';
+import { wallet as keystoreStore } from './wallet-store';
 import { WalletUnlock } from './wallet-unlock';
-
-const DISCONNECTED: Connection = { status: 'disconnected' };
 
 /** Choose a wallet, see what the account is here, sign, and follow the vote until it is counted. */
 export function VotePanel({ p }: { p: ProposalView }) {
-  const trpc = useTRPC();
-  const keystore = useKeystoreWallet();
-  const { usable, unusable } = useStandardWallets();
-  const chosen = useConnection();
-  const ks = useWalletState();
+  const account = useVoteAccount(p);
+  const { wallet, conn, ks, address, fit, signer, target } = account;
   const [choice, setChoice] = useState<VoteChoice | null>(null);
   const [committed, setCommitted] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const config = useQuery(
-    trpc.votes.config.queryOptions(undefined, { staleTime: Number.POSITIVE_INFINITY }),
-  );
-
-  const wallet = chosen.wallet ?? keystore;
-  const conn = chosen.wallet === wallet ? chosen.connection : DISCONNECTED;
-  const hrp = config.data?.hrp ?? null;
-  const target: VoteTarget = {
-    chain: p.chain,
-    network: networkNameOf(p.networkId) ?? `network-${p.networkId}`,
-    hrp: hrp ?? '',
-  };
-
-  // An unlocked keystore needs no approval: it is connected as soon as it opens.
-  useEffect(() => {
-    if (wallet.builtIn && ks.status === 'unlocked' && conn.status === 'disconnected')
-      void connection.connect(wallet, target.network);
-  }, [wallet, ks.status, conn.status, target.network]);
-
-  const address =
-    conn.status === 'connected'
-      ? conn.address
-      : wallet.builtIn && hrp && ks.status === 'locked'
-        ? addressOf(ks.publicKeyHex, hrp)
-        : null;
-  const eligibility = useQuery(
-    trpc.votes.eligibility.queryOptions(
-      { proposalId: p.proposalId, address: address ?? '' },
-      { enabled: address !== null },
-    ),
-  );
   const { receipts, add } = useReceipts(p.proposalId, address);
   const mine = p.votes.filter((v) => v.voter === address);
   const recorded = mine.find((v) => v.counted);
 
-  const fit =
-    !hrp || wallet.builtIn
-      ? null
-      : conn.status === 'connected'
-        ? connectionProblem(wallet, conn, target)
-        : chainsProblem(wallet, target);
-  const signer = signerState({
-    builtIn: wallet.builtIn,
-    keystore: ks.status,
-    connection: conn.status,
-  });
   const reason = voteBlocker({
     votingOpen: p.votingOpen,
     votingEndsHeight: p.terms.votingEndsHeight,
     chain: p.chain,
     walletName: wallet.name,
     relaysHere: wallet.builtIn,
-    relayNodes: config.data?.relayNodes ?? null,
+    relayNodes: account.relayNodes,
     signer,
     fitProblem: fit,
-    role: eligibility.data?.role,
+    role: account.eligibility?.role,
     choice,
     recordedChoice:
       recorded && recorded.choice !== 'invalid' ? CHOICE_BY_NAME[recorded.choice] : null,
@@ -163,10 +112,10 @@ export function VotePanel({ p }: { p: ProposalView }) {
       ) : null}
 
       <div className="space-y-3 border-t border-slate-100 pt-4" data-testid="vote-wallet">
-        {usable.length > 0 ? (
+        {account.usable.length > 0 ? (
           <WalletPicker
-            wallets={[...usable, keystore]}
-            unusable={unusable}
+            wallets={[...account.usable, account.keystore]}
+            unusable={account.unusable}
             chosen={wallet}
             onChoose={(w) => void connection.choose(w)}
             disabled={busy}
@@ -174,7 +123,7 @@ export function VotePanel({ p }: { p: ProposalView }) {
         ) : p.votingOpen ? (
           <p className="text-xs text-slate-500" data-testid="wallet-none-found">
             No wallet of the Aleo wallet standard is installed in this browser
-            {unusable.length > 0 ? ' that can vote' : ''}; the built-in keystore signs here.
+            {account.unusable.length > 0 ? ' that can vote' : ''}; the built-in keystore signs here.
           </p>
         ) : null}
 
@@ -188,7 +137,7 @@ export function VotePanel({ p }: { p: ProposalView }) {
           <WalletConnection
             wallet={wallet}
             conn={conn}
-            chain={conn.status === 'connected' && hrp ? addressChain(conn.address, target) : null}
+            chain={account.chain}
             refusal={fit}
             onConnect={() => void connection.connect(wallet, target.network)}
             onDisconnect={() => void connection.disconnect()}
@@ -199,8 +148,8 @@ export function VotePanel({ p }: { p: ProposalView }) {
           <AccountSummary
             p={p}
             address={address}
-            role={eligibility.data?.role}
-            roleHeight={eligibility.data?.atHeight}
+            role={account.eligibility?.role}
+            roleHeight={account.eligibility?.atHeight}
           >
             {wallet.builtIn && ks.status === 'unlocked' ? (
               <button

@@ -6,14 +6,15 @@ import {
   keystoreSchema,
 } from '@ratify/wallet';
 import { useSyncExternalStore } from 'react';
-import { z } from 'zod';
+// zod's mini build: this runs on every page, in the browser.
+import * as z from 'zod/mini';
 
 const STORAGE_KEY = 'ratify.wallet.v1';
 
 /** What localStorage holds: the public key in the clear, the secret key only encrypted. */
 const storedSchema = z.object({
   version: z.literal(1),
-  publicKeyHex: z.string().regex(/^[0-9a-f]{64}$/),
+  publicKeyHex: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   origin: z.enum(['imported', 'generated']),
   createdAt: z.string(),
   keystore: keystoreSchema,

@@ -1,6 +1,7 @@
 import type { WalletDecryptPermission } from '@provablehq/aleo-wallet-standard';
 import type { Wallets } from '@wallet-standard/app';
-import { z } from 'zod';
+// zod's mini build: this runs in the browser, on the proposal page.
+import * as z from 'zod/mini';
 import {
   FEATURE,
   NO_DECRYPT,
@@ -8,7 +9,6 @@ import {
   safeIcon,
   type UnusableWallet,
   type VoteWallet,
-  type WalletEvent,
 } from './vote-wallet';
 
 export type RegisteredWallet = ReturnType<Wallets['get']>[number];
@@ -30,14 +30,14 @@ const call = (feature: unknown, name: string) =>
   ) => Promise<unknown>;
 
 // What comes back from a wallet is another program's data: parsed like any boundary.
-const accountSchema = z.object({ address: z.string().min(1) });
-const executedSchema = z.object({ transactionId: z.string().min(1) });
+const accountSchema = z.object({ address: z.string().check(z.minLength(1)) });
+const executedSchema = z.object({ transactionId: z.string().check(z.minLength(1)) });
 const statusSchema = z.object({
   status: z.string(),
-  transactionId: z.string().optional(),
-  error: z.string().optional(),
+  transactionId: z.optional(z.string()),
+  error: z.optional(z.string()),
 });
-const answer = <T>(schema: z.ZodType<T>, value: unknown, what: string): T => {
+const answer = <T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T => {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new Error(`the wallet answered ${what} in an unexpected shape`);
   return parsed.data;
@@ -118,5 +118,3 @@ function adapt(w: RegisteredWallet): Adapted {
   };
   return { usable: true, wallet };
 }
-
-export type { WalletEvent };

@@ -12,7 +12,11 @@ function handler(req: Request) {
     router: appRouter,
     createContext: () => {
       const env = serverEnv();
-      return { ...readContext(), relay: { alphaNodes: env.ALPHA_NODES, hrp: env.ALPHA_HRP } };
+      return {
+        ...readContext(),
+        relay: { alphaNodes: env.ALPHA_NODES, hrp: env.ALPHA_HRP },
+        governorNodes: env.GOVERNOR_NODES,
+      };
     },
   });
 }
