@@ -13,9 +13,11 @@ ENV PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
 # npm 10 would also run every dependency's install scripts.
 RUN npm install -g npm@11.19.1 --no-audit --no-fund
 # Manifests first, so this layer is reused until a dependency changes. Every workspace's
-# package.json must be listed here (deploy/check.sh fails when one is missing). The CLI's
-# bin is copied too: npm links workspace bins while it installs.
+# package.json must be listed here (deploy/check.sh fails when one is missing). Also what
+# the install itself reads: the CLI's bin (npm links workspace bins) and patches/ (the root
+# postinstall applies them with patch-package; without them it silently patches nothing).
 COPY package.json package-lock.json ./
+COPY patches patches
 COPY apps/cli/package.json apps/cli/
 COPY apps/cli/bin apps/cli/bin
 COPY apps/devnet/package.json apps/devnet/

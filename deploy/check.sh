@@ -16,18 +16,28 @@ compose -f docker-compose.yml -f docker-compose.demo.yml --profile demo config -
 echo "compose: monitoring profile"
 compose -f docker-compose.yml --profile monitoring config -q
 
-echo "Dockerfile: every workspace's package.json is copied before npm install"
+echo "Dockerfile: every workspace's package.json (and patches/) is copied before npm install"
 node --input-type=module -e '
   import { existsSync, readdirSync, readFileSync } from "node:fs";
   const { workspaces } = JSON.parse(readFileSync("package.json", "utf8"));
   const dockerfile = readFileSync("Dockerfile", "utf8");
+  const lines = dockerfile.split("\n");
+  const lineOf = (instruction) => lines.findIndex((l) => l.startsWith(instruction));
+  const installStep = lineOf("RUN npm install --no-audit");
   const missing = workspaces
     .flatMap((glob) => {
       const dir = glob.replace(/\/\*$/, "");
       return readdirSync(dir).map((name) => `${dir}/${name}/package.json`);
     })
     .filter((manifest) => existsSync(manifest))
-    .filter((manifest) => !dockerfile.includes(`COPY ${manifest} `));
+    .filter((manifest) => {
+      const at = lineOf(`COPY ${manifest} `);
+      return at < 0 || at > installStep;
+    });
+  const { scripts = {} } = JSON.parse(readFileSync("package.json", "utf8"));
+  const patchesCopied = lineOf("COPY patches patches");
+  if (/patch-package/.test(scripts.postinstall ?? "") && !(patchesCopied >= 0 && patchesCopied < installStep))
+    missing.push("patches/ (the postinstall applies them)");
   if (missing.length > 0) {
     console.error(`Dockerfile does not copy ${missing.join(", ")} before npm install`);
     process.exit(1);

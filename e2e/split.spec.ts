@@ -22,10 +22,10 @@ test('the rehearsal splits: both chains upgrade and the operators see both sides
   page,
 }) => {
   test.setTimeout(180_000);
-  await page.goto(`${stack.web}/`);
+  await page.goto(`${stack.web}/proposals`);
   const row = page.getByTestId('proposal-row').first();
   await expect(row).toBeVisible({ timeout: 60_000 });
-  await row.getByRole('link').click();
+  await row.getByTestId('proposal-link').click();
   await expect(page.getByTestId('phase')).toHaveText('Upgraded: Alpha and Delta', {
     timeout: 90_000,
   });
@@ -34,6 +34,15 @@ test('the rehearsal splits: both chains upgrade and the operators see both sides
 
   await page.goto(`${stack.web}/chains`);
   await expect(page.getByTestId('chain-row')).toHaveCount(4, { timeout: 30_000 });
+  // Block production of both sides of the split, on one time axis per chain.
+  await expect(page.getByTestId('production-chart-alpha')).toContainText('testnet (new)', {
+    timeout: 30_000,
+  });
+  await expect(page.getByTestId('production-chart-alpha')).toContainText('canary (old)');
+  await page.screenshot({
+    path: 'test-results/screenshots/chains-after-split.png',
+    fullPage: true,
+  });
 
   await page.goto(`${stack.web}/split`);
   const health = page.getByTestId('split-health');

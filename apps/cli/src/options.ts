@@ -23,19 +23,7 @@ export function parseOptions<T extends z.ZodType>(schema: T, raw: unknown): z.in
 }
 
 /** A comma-separated list of node base URLs, as ALPHA_NODES and DELTA_NODES take. */
-export const nodeUrls = zod
-  .string()
-  .transform((s) =>
-    s
-      .split(',')
-      .map((u) => u.trim())
-      .filter(Boolean),
-  )
-  .pipe(
-    zod.array(
-      zod.url({ protocol: /^https?$/, error: 'node URLs are http(s) URLs, comma-separated' }),
-    ),
-  );
+export { nodeUrlList as nodeUrls } from '@ratify/indexer';
 
 /** Asks a yes/no question on the terminal; anything but y/yes is no. */
 export async function confirm(question: string): Promise<boolean> {

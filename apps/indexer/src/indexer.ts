@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { createNodeClient } from '@ratify/aleo';
@@ -70,6 +71,9 @@ export async function startIndexer(options: IndexerOptions): Promise<IndexerHand
   if (options.origin) await markOrigin(database.sql, options.origin);
   const metrics = createIndexerMetrics();
   const abort = new AbortController();
+  // Every request and wait of every follower listens on this one signal (each removes its
+  // listener when done); more than Node's default of 10 at once is normal, not a leak.
+  setMaxListeners(10_000, abort.signal);
   const process_ = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const nodes: { url: string; chain: Chain }[] = [
     ...options.alphaNodes.map((url) => ({ url, chain: 'alpha' as const })),

@@ -33,6 +33,8 @@ export {
   parseIndexedPayload,
 } from './notify';
 export {
+  type AuthoringCount,
+  authoringBy,
   blockAt,
   type ChainNetworkIndexStatus,
   type ChainNetworkRecord,
@@ -51,6 +53,8 @@ export {
   type ValidatorSetRecord,
   type VoteRecord,
   validatorSetAt,
+  validatorSetHistory,
+  votesByVoter,
   votesForProposal,
 } from './queries';
 export {
@@ -73,7 +77,7 @@ export {
   blocksAtHeights,
   type TallyVoteRow,
   tallyVotes,
-  validatorSetHistory,
+  validatorSetsOf,
 } from './tally-queries';
 export {
   type Fence,

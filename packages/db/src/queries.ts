@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Database } from './client';
 import {
   blocks,
@@ -217,4 +217,61 @@ export async function indexedHeights(db: Database) {
       updatedAt: checkpoints.updatedAt,
     })
     .from(checkpoints);
+}
+
+/** Every vote one address cast, on every chain-network, oldest first (`votes_by_voter`). */
+export async function votesByVoter(db: Database, voter: string) {
+  return db
+    .select()
+    .from(votes)
+    .where(eq(votes.voter, voter))
+    .orderBy(asc(votes.height), asc(votes.position));
+}
+
+/**
+ * Every observed validator set, oldest first per chain-network. A row is written only when a
+ * set changes, so this stays small; a validator's role and stake over time are read from it.
+ */
+export async function validatorSetHistory(db: Database) {
+  return db
+    .select()
+    .from(validatorSets)
+    .orderBy(asc(validatorSets.chainNetworkId), asc(validatorSets.height));
+}
+
+export type AuthoringCount = {
+  chainNetworkId: string;
+  blocks: number;
+  firstHeight: number;
+  lastHeight: number;
+};
+
+/**
+ * Per chain-network, the blocks a validator led and the blocks carrying a certificate it
+ * authored. `addresses` are the same key under each chain's prefix (`blocks_by_leader`,
+ * `blocks_by_author`).
+ */
+export async function authoringBy(
+  db: Database,
+  addresses: string[],
+): Promise<{ led: AuthoringCount[]; authored: AuthoringCount[] }> {
+  const columns = {
+    chainNetworkId: blocks.chainNetworkId,
+    blocks: sql<number>`count(*)`.mapWith(Number),
+    firstHeight: sql<number>`min(${blocks.height})`.mapWith(Number),
+    lastHeight: sql<number>`max(${blocks.height})`.mapWith(Number),
+  };
+  const [led, authored] = await Promise.all([
+    db
+      .select(columns)
+      .from(blocks)
+      .where(inArray(blocks.leader, addresses))
+      .groupBy(blocks.chainNetworkId),
+    db
+      .select(columns)
+      .from(blocks)
+      .where(arrayOverlaps(blocks.authors, addresses))
+      .groupBy(blocks.chainNetworkId),
+  ]);
+  return { led, authored };
 }

@@ -104,7 +104,12 @@ export const blocks = pgTable(
     authors: text('authors').array().notNull(),
     transactionCount: integer('transaction_count').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.chainNetworkId, t.height] })],
+  (t) => [
+    primaryKey({ columns: [t.chainNetworkId, t.height] }),
+    // A validator's page: the blocks it led, and the certificates it authored.
+    index('blocks_by_leader').on(t.leader, t.chainNetworkId),
+    index('blocks_by_author').using('gin', t.authors),
+  ],
 );
 
 /** Field values (ids, hashes) are stored as decimal text: they exceed every SQL integer type. */
@@ -166,6 +171,8 @@ export const votes = pgTable(
   (t) => [
     primaryKey({ columns: [t.chainNetworkId, t.transitionId] }),
     index('votes_by_proposal').on(t.chainNetworkId, t.proposalId, t.height),
+    // A validator's page: every vote it cast, on every proposal.
+    index('votes_by_voter').on(t.voter, t.height),
     // The tally's DISTINCT ON (voter) ... ORDER BY voter, height DESC, position DESC.
     index('votes_latest_by_voter').on(
       t.chainNetworkId,

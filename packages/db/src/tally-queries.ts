@@ -81,7 +81,7 @@ export async function tallyVotes(
 }
 
 /** Every governor set and committee observed on these chain-networks, oldest first. */
-export async function validatorSetHistory(db: Database, chainNetworkIds: string[]) {
+export async function validatorSetsOf(db: Database, chainNetworkIds: string[]) {
   if (chainNetworkIds.length === 0) return [];
   return db
     .select()

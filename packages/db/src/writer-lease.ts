@@ -1,3 +1,4 @@
+import { BaseError } from '@ratify/aleo';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from './client';
 import { checkpoints, indexPauses, writerLeases } from './schema';
@@ -20,14 +21,15 @@ export type FenceReason = 'lease_held' | 'checkpoint_moved' | 'paused';
  * this writer (a rewind, or a writer that took over), or the chain-network is paused. The
  * transaction is rolled back; the follower re-reads its position or becomes a standby.
  */
-export class FencedWriteError extends Error {
+export class FencedWriteError extends BaseError {
   override name = 'FencedWriteError';
   constructor(
     readonly reason: FenceReason,
     readonly chainNetworkId: string,
     detail: string,
   ) {
-    super(`write to ${chainNetworkId} refused: ${detail}`);
+    // Retryable: the follower re-reads its position (or stands by) and goes on.
+    super(`write to ${chainNetworkId} refused`, { details: detail, retryable: true });
   }
 }
 

@@ -2,17 +2,16 @@ import { BaseError, NodeRequestError } from '@ratify/aleo';
 import { FencedWriteError } from '@ratify/db';
 
 /** The node now serves another genesis than the chain-network this follower is bound to. */
-export class GenesisChangedError extends Error {
+export class GenesisChangedError extends BaseError {
   override name = 'GenesisChangedError';
-  readonly retryable = false;
   constructor(
     readonly node: string,
     readonly expected: string,
     readonly served: string,
   ) {
-    super(
-      `node ${node} now serves genesis ${served}, not ${expected}: refused for this chain-network`,
-    );
+    super(`node ${node} now serves genesis ${served}, not ${expected}`, {
+      details: 'refused for this chain-network',
+    });
   }
 }
 

@@ -18,6 +18,9 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
+// Rendered per request: the scripts carry the request's CSP nonce (see src/proxy.ts).
+export const dynamic = 'force-dynamic';
+
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     // The theme script sets the class before React hydrates; that difference is expected.

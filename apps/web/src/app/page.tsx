@@ -1,16 +1,16 @@
-import { ProposalList } from '@/components/proposal-list';
+import { OverviewPanel } from '@/components/overview/overview-panel';
 
 export default function Home() {
   return (
     <section className="space-y-6">
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Network upgrade proposals</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">Network upgrade overview</h1>
         <p className="mt-1 text-sm text-slate-600">
-          Every proposal submitted on the Alpha chain, with its tally recomputed from the indexed
-          votes.
+          The Alpha and Delta chains, the proposals being decided and the next activation, refreshed
+          as blocks are indexed.
         </p>
       </div>
-      <ProposalList />
+      <OverviewPanel />
     </section>
   );
 }

@@ -2,8 +2,8 @@ import Link from 'next/link';
 import { shorten } from './format';
 
 /**
- * A validator's address, leading to its page. Shortened unless `full`; the whole address
- * is always in the title and wraps rather than widening the page.
+ * A validator's address, leading to its page. Shortened unless `full` (then it wraps
+ * rather than widening the page); the whole address is always in the title.
  */
 export function AddressLink({
   address,
@@ -23,7 +23,7 @@ export function AddressLink({
       href={`/validators/${encodeURIComponent(address)}`}
       title={address}
       data-testid="address-link"
-      className={`break-all font-mono text-sky-700 hover:underline ${className}`}
+      className={`font-mono text-sky-700 hover:underline ${full ? 'break-all' : 'whitespace-nowrap'} ${className}`}
     >
       {full ? address : shorten(address, head, tail)}
     </Link>

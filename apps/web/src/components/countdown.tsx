@@ -29,7 +29,7 @@ function clock(unixSeconds: number): string {
   return new Date(unixSeconds * 1000).toISOString().slice(11, 19);
 }
 
-function CountdownLine({
+export function CountdownLine({
   label,
   estimate,
   now,

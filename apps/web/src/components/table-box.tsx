@@ -10,11 +10,14 @@ export function TableBox({
   heading,
   children,
   testId,
+  stack = false,
 }: {
   label: string;
   heading?: ReactNode;
   children: ReactNode;
   testId?: string;
+  /** On a phone, show each row as a card; every cell then needs a `data-label`. */
+  stack?: boolean;
 }) {
   return (
     <section
@@ -27,7 +30,7 @@ export function TableBox({
       ) : null}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard */}
       <section aria-label={label} tabIndex={0} className="overflow-x-auto">
-        <table className="w-full text-sm">{children}</table>
+        <table className={`w-full text-sm ${stack ? 'stack-table' : ''}`}>{children}</table>
       </section>
     </section>
   );

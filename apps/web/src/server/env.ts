@@ -1,3 +1,4 @@
+import { DEFAULT_VOTE_RELAY_RATE, rateSchema } from '@ratify/api';
 import { DEFAULT_SCHEMA, schemaNameSchema } from '@ratify/db';
 import { z } from 'zod';
 
@@ -28,6 +29,19 @@ const schema = z.object({
     .string()
     .regex(/^[a-z]{1,83}$/, 'ALPHA_HRP is lowercase letters')
     .default('ax'),
+  // Votes one client, and one voter address, may relay per window (token buckets, in memory).
+  VOTE_RELAY_RATE: z
+    .string()
+    .default(DEFAULT_VOTE_RELAY_RATE)
+    .transform((s, ctx) => {
+      const rate = rateSchema.safeParse(s);
+      if (rate.success) return rate.data;
+      ctx.addIssue({
+        code: 'custom',
+        message: `VOTE_RELAY_RATE: ${rate.error.issues[0]?.message}`,
+      });
+      return z.NEVER;
+    }),
 });
 
 /** Parsed on first use, not at build time: `next build` must not need a database. */

@@ -16,13 +16,20 @@ export interface BlockProduction {
 
 /**
  * Blocks per minute of every chain-network over the last `windowSeconds` before the newest
- * block, in buckets of `bucketSeconds`: both sides of a split on one time axis, so the old
- * side's stop and the new side's start show side by side. A network that stopped reads 0.
+ * block, in about `buckets` buckets (whole seconds, as block times are): both sides of a
+ * split on one time axis, so the old side's stop and the new side's start show side by
+ * side. A network that stopped reads 0.
  */
 export async function blockProduction(
   db: Database,
-  { windowSeconds = 1_800, bucketSeconds = 15 } = {},
+  { windowSeconds = 1_800, buckets: wanted = 40 } = {},
 ): Promise<BlockProduction> {
+  const [span] = await db.execute<{ first: string | null; last: string | null }>(sql`
+    SELECT min(${blocks.timestamp}) AS first, max(${blocks.timestamp}) AS last FROM ${blocks}
+    WHERE ${blocks.timestamp} >= (SELECT max(${blocks.timestamp}) FROM ${blocks}) - ${windowSeconds}`);
+  const seconds = Number(span?.last ?? 0) - Number(span?.first ?? 0);
+  // A short history (a devnet run of a minute) still gets enough buckets to draw a line.
+  const bucketSeconds = Math.max(2, Math.ceil(seconds / wanted));
   const rows = await db.execute<{ chain_network_id: string; bucket: string; blocks: number }>(sql`
     SELECT ${blocks.chainNetworkId} AS chain_network_id,
            (${blocks.timestamp} / ${bucketSeconds}) * ${bucketSeconds} AS bucket,

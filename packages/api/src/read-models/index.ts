@@ -15,6 +15,8 @@ export {
 export { checkpointVersions, type VersionSource } from './cache/version-source';
 export { createVersionTracker, type Versions, type VersionTracker } from './cache/versions';
 export { buildChainsView, chainsView } from './chains';
+export { buildFeedEntries, type FeedProposal } from './feed-entries';
+export { buildOverview, type OverviewView, type Production, productionState } from './overview';
 export { chainProduction } from './production';
 export {
   buildProposalView,
@@ -26,4 +28,16 @@ export {
   proposalSummariesView,
   proposalView,
 } from './proposal';
+export {
+  DEFAULT_PAGE_SIZE,
+  matchesQuery,
+  PROPOSAL_PHASES,
+  PROPOSAL_SORTS,
+  type ProposalSearch,
+  type ProposalSearchResult,
+  parseProposalSearch,
+  proposalSearchSchema,
+  searchProposals,
+} from './proposal-search';
 export { buildSplitView, type SplitView, splitView } from './split';
+export { buildValidatorView, type ValidatorRole, type ValidatorView } from './validator';

@@ -113,10 +113,15 @@ describe('the proposal page read models on the demo', () => {
 
   it('date the timeline: the past from block times, the future from the countdown', async () => {
     const p = await view(264);
-    const [submitted, votingEnds] = p.timeline;
+    const [submitted, votingEnds, , activation, newAlpha, delta] = p.timeline;
     expect(submitted?.time?.kind).toBe('observed');
     expect(votingEnds).toMatchObject({ status: 'pending', height: 264 });
     expect(votingEnds?.time?.kind).toBe('estimate');
+    // The new Alpha starts at activation; Delta ten new-Alpha blocks later.
+    expect(newAlpha?.time).toEqual(activation?.time);
+    const gap = (delta?.time?.at ?? 0) - (activation?.time?.at ?? 0);
+    expect(gap).toBeGreaterThan(0);
+    expect(gap).toBeLessThanOrEqual(20);
   });
 
   it('count blocks per minute of each chain-network', async () => {

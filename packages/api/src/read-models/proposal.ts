@@ -59,6 +59,13 @@ export async function talliesFor(ctx: ReadContext, rows: Row[], chain: ChainCont
   });
 }
 
+/** One proposal's head, tally and approval, from the same cache (for read models that take a row). */
+export async function tallyFor(from: ReadContext | Database, row: Row) {
+  const ctx = readContextOf(from);
+  const [t] = await talliesFor(ctx, [row], await chainContextView.read(ctx, undefined));
+  return t as NonNullable<typeof t>;
+}
+
 /** Lifecycles of many proposals with a fixed number of queries, whatever their number. */
 async function lifecyclesFor(
   ctx: ReadContext,
@@ -115,6 +122,7 @@ export async function listProposalSummaries(from: ReadContext | Database) {
       chain: row.chain,
       networkId: row.networkId,
       proposalId: p.proposalId,
+      proposer: p.proposer,
       sourceNetwork: p.sourceNetwork,
       targetNetwork: p.targetNetwork,
       createdAtHeight: p.createdAtHeight,

@@ -1,5 +1,6 @@
 import { blockAt, type Database, listChainNetworks, type ProposalRecord } from '@ratify/db';
-import type { Countdown, Lifecycle } from '@ratify/governance';
+import { type Countdown, estimateCountdown, type Lifecycle } from '@ratify/governance';
+import { recentBlockTimes } from './production';
 
 export type TimelineTime =
   | { kind: 'observed'; at: number }
@@ -32,6 +33,18 @@ function timeOf(countdown: Countdown, observed: number | undefined): TimelineTim
       latest: countdown.latest,
     };
   return null;
+}
+
+/** The same estimate `blocks` blocks later, at the intervals it was made with. */
+function later(c: Countdown, blocks: number): TimelineTime {
+  if (c.kind !== 'estimate') return null;
+  const after = (at: number, ms: number) => at + Math.round((blocks * ms) / 1000);
+  return {
+    kind: 'estimate',
+    at: after(c.at, c.medianMs),
+    earliest: after(c.earliest, c.p10Ms),
+    latest: after(c.latest, c.p90Ms),
+  };
 }
 
 const FAILED_STATES = new Set(['rejected', 'invalid']);
@@ -75,7 +88,21 @@ export async function timelineFor(
           status: failed ? 'failed' : 'done',
           time: timeOf(countdown.votingEnds, await at(p.chainNetworkId, p.votingEndsHeight)),
         };
-  const later = (event: TimelineEvent): TimelineEvent =>
+  // Delta starts once the new Alpha has produced `delta_min_alpha_blocks` blocks: timed
+  // from the new Alpha's own pace once it runs, else from activation at the old pace.
+  const deltaTime: TimelineTime = newDelta
+    ? null
+    : newAlpha
+      ? timeOf(
+          estimateCountdown({
+            blocks: await recentBlockTimes(db, newAlpha.id, 100),
+            targetHeight: p.deltaMinAlphaBlocks,
+            now: Math.floor(Date.now() / 1000),
+          }),
+          undefined,
+        )
+      : later(countdown.activation, p.deltaMinAlphaBlocks);
+  const unlessFailed = (event: TimelineEvent): TimelineEvent =>
     failed ? { ...event, status: 'skipped', time: null, note: 'not reached: not approved' } : event;
   return [
     {
@@ -101,7 +128,7 @@ export async function timelineFor(
       ),
     },
     outcome,
-    later({
+    unlessFailed({
       key: 'activation',
       label: 'Activation',
       height: p.activationHeight,
@@ -112,20 +139,21 @@ export async function timelineFor(
         activated ? await at(p.chainNetworkId, p.activationHeight) : undefined,
       ),
     }),
-    later({
+    unlessFailed({
       key: 'new_alpha',
       label: 'New Alpha starts',
       height: newAlpha ? 0 : null,
       chain: 'alpha (new)',
       status: newAlpha ? 'done' : 'pending',
+      // It starts at activation: until then, the activation estimate.
       time: newAlpha
         ? timeOf({ kind: 'no_data', targetHeight: 0 }, await at(newAlpha.id, 0))
-        : null,
+        : timeOf(countdown.activation, undefined),
       ...(newAlpha
         ? { genesisHash: newAlpha.genesisHash }
         : { note: 'from a new genesis at activation' }),
     }),
-    later({
+    unlessFailed({
       key: 'delta_start',
       label: 'Delta starts on the new network',
       height: newDelta ? 0 : null,
@@ -133,7 +161,7 @@ export async function timelineFor(
       status: newDelta ? 'done' : 'pending',
       time: newDelta
         ? timeOf({ kind: 'no_data', targetHeight: 0 }, await at(newDelta.id, 0))
-        : null,
+        : deltaTime,
       ...(newDelta
         ? { genesisHash: newDelta.genesisHash }
         : {

@@ -1,4 +1,4 @@
-import { validatorSetHistory } from '@ratify/db';
+import { validatorSetsOf } from '@ratify/db';
 import { defineView } from './cache/define-view';
 
 export type ValidatorSet = {
@@ -19,8 +19,8 @@ export const validatorSetsView = defineView({
   computeMany: (ctx, ids) => loadSets(ctx.db, ids),
 });
 
-async function loadSets(db: Parameters<typeof validatorSetHistory>[0], ids: string[]) {
-  const rows = await validatorSetHistory(db, ids);
+async function loadSets(db: Parameters<typeof validatorSetsOf>[0], ids: string[]) {
+  const rows = await validatorSetsOf(db, ids);
   return ids.map((id) =>
     rows
       .filter((r) => r.chainNetworkId === id)

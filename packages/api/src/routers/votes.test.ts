@@ -14,6 +14,7 @@ import {
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createCaller } from '../root';
+import { createVoteRateLimits } from '../vote-relay/rate-limit';
 
 // A real devnet (manual blocks) followed by the real indexer into a fresh database: the
 // relay is checked against what a node and the index actually say.
@@ -275,6 +276,45 @@ describe('votes router against a devnet', () => {
       {
         code: 'PRECONDITION_FAILED',
       },
+    );
+  });
+
+  it('limits votes per client before any work, and per voter once the signature holds', async () => {
+    const limits = createVoteRateLimits({ count: 1, windowMs: 60_000 });
+    const relay = { alphaNodes: [alphaUrl], hrp: 'ax', limits };
+    const from = (key: string) => createCaller({ db: client.db, relay, client: key });
+    const code = (p: Promise<unknown>) =>
+      p.then(
+        () => 'relayed',
+        (e: { code: string; message: string }) => `${e.code}: ${e.message}`,
+      );
+
+    // Junk spends the client's token too: refusing it is cheap, but a flood is still a flood.
+    expect(await code(from('10.0.0.1').votes.submit({ transaction: { type: 'execute' } }))).toMatch(
+      /^BAD_REQUEST: /,
+    );
+    expect(await code(from('10.0.0.1').votes.submit({ transaction: { type: 'execute' } }))).toBe(
+      'TOO_MANY_REQUESTS: too many votes from this client: try again in 60 s',
+    );
+
+    // A forged vote in public-1's name spends nothing of public-1's.
+    const height = await alphaHeight();
+    const forged = structuredClone(vote({ name: 'public-1', choice: 3, expiresAt: height + 20 }));
+    forged.execution.authorization.signature = vote({
+      name: 'public-1',
+      choice: 1,
+      expiresAt: height + 20,
+    }).execution.authorization.signature;
+    expect(
+      await code(
+        from('10.0.0.2').votes.submit({ transaction: { ...forged, id: transactionId(forged) } }),
+      ),
+    ).toBe('BAD_REQUEST: invalid signature');
+    const real = vote({ name: 'public-1', choice: 3, expiresAt: height + 20 });
+    expect(await code(from('10.0.0.3').votes.submit({ transaction: real }))).toBe('relayed');
+    const again = vote({ name: 'public-1', choice: 1, expiresAt: height + 21 });
+    expect(await code(from('10.0.0.4').votes.submit({ transaction: again }))).toBe(
+      'TOO_MANY_REQUESTS: too many votes for this voter address: try again in 60 s',
     );
   });
 });

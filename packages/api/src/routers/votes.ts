@@ -4,6 +4,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { type ApiContext, publicProcedure } from '../trpc';
+import { spend, VoteRateLimited } from '../vote-relay/rate-limit';
 import type { RelayConfig } from '../vote-relay/relay-config';
 import { RelayError } from '../vote-relay/relay-to-node';
 import { currentHeight, findVoteTarget, submitVote, VoteRefused } from '../vote-relay/submit-vote';
@@ -97,8 +98,11 @@ export const votesRouter = {
     .mutation(async ({ ctx, input }) => {
       const relay = relayOf(ctx);
       try {
+        if (relay.limits) spend(relay.limits, 'client', ctx.client ?? 'unknown');
         return await submitVote(ctx.db, relay, input.transaction);
       } catch (e) {
+        if (e instanceof VoteRateLimited)
+          throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: e.message, cause: e });
         if (e instanceof VoteRefused)
           throw new TRPCError({ code: 'BAD_REQUEST', message: e.message, cause: e });
         if (e instanceof RelayError) {

@@ -7,6 +7,7 @@ import {
   readVoteCall,
   type VoteTarget,
 } from './check-vote';
+import { spend } from './rate-limit';
 import { networkPathName, nodesForNetwork, type RelayConfig } from './relay-config';
 import { broadcastToNodes, latestHeight, RelayError } from './relay-to-node';
 
@@ -88,6 +89,8 @@ export async function submitVote(
       : undefined,
   });
   if (!checked.ok) return refuse(checked);
+  // Only a voter whose signature holds is charged: nobody can spend another voter's tokens.
+  if (config.limits) spend(config.limits, 'voter', checked.voter);
   const sent = await broadcastToNodes(nodes, JSON.stringify(checked.transaction));
   return {
     transactionId: sent.transactionId,

@@ -19,7 +19,7 @@ export function ProductionCharts({ networks }: { networks: Network[] }) {
   );
   if (!data || data.buckets.length < 2)
     return <p className="text-sm text-slate-500">Not enough blocks yet to chart production.</p>;
-  const chains = [...new Set(networks.map((n) => n.chain))];
+  const chains = [...new Set(networks.map((n) => n.chain))].sort();
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       {chains.map((chain) => {

@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
 const LINKS = [
-  { href: '/', label: 'Proposals' },
+  { href: '/', label: 'Overview' },
+  { href: '/proposals', label: 'Proposals' },
   { href: '/chains', label: 'Chains' },
   { href: '/split', label: 'Split' },
 ] as const;

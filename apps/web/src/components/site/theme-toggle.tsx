@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { THEME_KEY } from './theme-script';
 
 type Theme = 'light' | 'dark';
@@ -12,13 +12,25 @@ function apply(theme: Theme) {
   document.documentElement.classList.toggle('dark', theme === 'dark');
 }
 
+function chosen(): Theme {
+  try {
+    const stored = localStorage.getItem(THEME_KEY);
+    if (stored === 'dark' || stored === 'light') return stored;
+  } catch {
+    // Storage can be off (private modes): the system setting still applies.
+  }
+  return systemTheme();
+}
+
 /** Switches between light and dark and remembers it; until clicked, the system setting rules. */
 export function ThemeToggle() {
   // Unknown until mounted: the server cannot know the visitor's theme.
   const [theme, setTheme] = useState<Theme | null>(null);
+  // Where Next renders a page in the browser from scratch (a 404 thrown while streaming),
+  // the <html> the head script marked is replaced: mark it again before it is painted.
+  useLayoutEffect(() => apply(chosen()), []);
   useEffect(() => {
-    const stored = localStorage.getItem(THEME_KEY);
-    setTheme(stored === 'dark' || stored === 'light' ? stored : systemTheme());
+    setTheme(chosen());
     const media = window.matchMedia('(prefers-color-scheme: dark)');
     const follow = () => {
       if (localStorage.getItem(THEME_KEY) !== null) return;

@@ -1,13 +1,9 @@
+import { csvCell } from '@/server/csv-cell';
 import { api, errorResponse, fromTrpcError, proposalIdParam } from '@/server/public-api';
 
 export const dynamic = 'force-dynamic';
 
 const COLUMNS = ['height', 'voter', 'body', 'choice', 'status', 'transaction_id'] as const;
-
-function cell(value: string | number): string {
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 /** Every vote transition of the proposal, oldest first, for audits in a spreadsheet. */
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -29,7 +25,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
       v.accepted ? (v.counted ? 'counted' : 'replaced') : 'rejected',
       v.transactionId,
     ]
-      .map(cell)
+      .map(csvCell)
       .join(','),
   );
   return new Response(`${[COLUMNS.join(','), ...rows].join('\n')}\n`, {
