@@ -56,15 +56,24 @@ describe('devnet node faults', { timeout: 300_000 }, () => {
     await devnet?.stop();
   });
 
-  /** Indexes the whole history with `patch` on every node; returns the process, still running. */
-  async function indexUnder(patch: Record<string, unknown>, env: Record<string, string> = {}) {
-    for (const u of allUrls(nodes)) await devnetAdmin(u, 'faults', patch);
+  /**
+   * Indexes the whole history with one fault on the Alpha node and another on the Delta node
+   * (faults are per node, and so are the metrics' labels); the process keeps running.
+   */
+  async function indexUnder(
+    alphaPatch: Record<string, unknown>,
+    deltaPatch: Record<string, unknown>,
+  ) {
+    await devnetAdmin(alphaNode(), 'faults', alphaPatch);
+    await devnetAdmin(deltaNode(), 'faults', deltaPatch);
     db = await createTestDatabase(inject('databaseUrl'), { migrate: false });
     const started = Date.now();
-    proc = await spawnIndex(db.url, nodes, env);
+    proc = await spawnIndex(db.url, nodes);
     await indexedTo(db.url, want, 180_000);
-    return { proc, url: db.url, seconds: (Date.now() - started) / 1000 };
+    return { ops: proc.ops, url: db.url, seconds: (Date.now() - started) / 1000 };
   }
+  const alphaNode = () => nodes.alpha[0] ?? '';
+  const deltaNode = () => nodes.delta[0] ?? '';
 
   /** The rows compared; a validator set lost at the head is counted (see expectSameAsClean). */
   async function sameAsClean(url: string) {
@@ -73,63 +82,66 @@ describe('devnet node faults', { timeout: 300_000 }, () => {
     return compared.rows;
   }
 
-  const requests = (ops: string, status: string) =>
-    metricSum(ops, 'ratify_node_request_duration_seconds_count', { status });
-
-  for (const mode of ['modern', 'legacy'] as const) {
-    it(`a ${mode} rate limit (${mode === 'modern' ? '429' : 'HTTP 200 text'}) slows it down, counted`, async () => {
-      const r = await indexUnder({ rateLimit: { mode, perSecond: 5 } });
-      const limited = await metricSum(r.proc.ops, 'ratify_rate_limited_total');
-      recordFigure(SUITE, `rate limit ${mode}: seconds to head`, r.seconds);
-      recordFigure(SUITE, `rate limit ${mode}: ratify_rate_limited_total`, limited);
-      expect(limited).toBeGreaterThan(0);
-      recordFigure(SUITE, `rate limit ${mode}: rows compared`, await sameAsClean(r.url));
+  const requests = (ops: string, node: string, status?: string) =>
+    metricSum(ops, 'ratify_node_request_duration_seconds_count', {
+      node,
+      ...(status ? { status } : {}),
     });
-  }
 
-  it('added latency shows in the request durations', async () => {
-    const r = await indexUnder({ latencyMs: 150 });
-    const ops = r.proc.ops;
-    const count = await metricSum(ops, 'ratify_node_request_duration_seconds_count');
-    const seconds = await metricSum(ops, 'ratify_node_request_duration_seconds_sum');
-    recordFigure(SUITE, 'latency 150 ms: seconds to head', r.seconds);
+  it('rate limits, modern (429) on one node and legacy (HTTP 200 text) on the other, are counted', async () => {
+    const r = await indexUnder(
+      { rateLimit: { mode: 'modern', perSecond: 5 } },
+      { rateLimit: { mode: 'legacy', perSecond: 5 } },
+    );
+    const modern = await metricSum(r.ops, 'ratify_rate_limited_total', { node: alphaNode() });
+    const legacy = await metricSum(r.ops, 'ratify_rate_limited_total', { node: deltaNode() });
+    recordFigure(SUITE, 'rate limits 5/s: seconds to head', r.seconds);
+    recordFigure(SUITE, 'rate limit modern: ratify_rate_limited_total', modern);
+    recordFigure(SUITE, 'rate limit legacy: ratify_rate_limited_total', legacy);
+    expect(modern).toBeGreaterThan(0);
+    expect(legacy).toBeGreaterThan(0);
+    recordFigure(SUITE, 'rate limits: rows compared', await sameAsClean(r.url));
+  });
+
+  it('added latency shows in the request durations; a share of 500s is counted by status', async () => {
+    const r = await indexUnder({ latencyMs: 150 }, { errorRate: 0.3 });
+    const count = await requests(r.ops, alphaNode());
+    const seconds = await metricSum(r.ops, 'ratify_node_request_duration_seconds_sum', {
+      node: alphaNode(),
+    });
+    const errors = await requests(r.ops, deltaNode(), '500');
+    recordFigure(SUITE, 'latency 150 ms + 30% 500s: seconds to head', r.seconds);
     recordFigure(SUITE, 'latency 150 ms: mean request (s)', seconds / count);
-    expect(seconds / count).toBeGreaterThanOrEqual(0.15);
-    recordFigure(SUITE, 'latency 150 ms: rows compared', await sameAsClean(r.url));
-  });
-
-  it('a share of 500s is retried and counted by status', async () => {
-    const r = await indexUnder({ errorRate: 0.3 });
-    const errors = await requests(r.proc.ops, '500');
-    recordFigure(SUITE, '30% 500s: seconds to head', r.seconds);
     recordFigure(SUITE, '30% 500s: requests with status 500', errors);
+    recordFigure(SUITE, '30% 500s: requests (all)', await requests(r.ops, deltaNode()));
+    expect(seconds / count).toBeGreaterThanOrEqual(0.15);
     expect(errors).toBeGreaterThan(0);
-    recordFigure(SUITE, '30% 500s: rows compared', await sameAsClean(r.url));
+    recordFigure(SUITE, 'latency + 500s: rows compared', await sameAsClean(r.url));
   });
 
-  for (const [name, patch] of [
-    ['truncated', { truncateRate: 0.3 }],
-    ['malformed', { malformedRate: 0.3 }],
-  ] as const) {
-    it(`${name} JSON is retried, and nothing wrong is stored`, async () => {
-      const r = await indexUnder(patch);
-      const ops = r.proc.ops;
-      const retries = await metricSum(ops, 'ratify_follow_retries_total');
-      recordFigure(SUITE, `30% ${name}: seconds to head`, r.seconds);
-      recordFigure(
-        SUITE,
-        `30% ${name}: requests (all)`,
-        await metricSum(ops, 'ratify_node_request_duration_seconds_count'),
-      );
+  it('truncated and malformed JSON are retried, and nothing wrong is stored', async () => {
+    const r = await indexUnder({ truncateRate: 0.3 }, { malformedRate: 0.3 });
+    recordFigure(SUITE, '30% truncated + 30% malformed: seconds to head', r.seconds);
+    for (const [name, node] of [
+      ['truncated', alphaNode()],
+      ['malformed', deltaNode()],
+    ] as const) {
+      recordFigure(SUITE, `30% ${name}: requests (all)`, await requests(r.ops, node));
       recordFigure(
         SUITE,
         `30% ${name}: requests with status "error"`,
-        await requests(ops, 'error'),
+        await requests(r.ops, node, 'error'),
       );
-      recordFigure(SUITE, `30% ${name}: ratify_follow_retries_total`, retries);
-      recordFigure(SUITE, `30% ${name}: rows compared`, await sameAsClean(r.url));
-    });
-  }
+      recordFigure(
+        SUITE,
+        `30% ${name}: ratify_follow_retries_total`,
+        await metricSum(r.ops, 'ratify_follow_retries_total', { node }),
+      );
+    }
+    // A cut body fails the fetch ("error"); a broken one arrives as a 200 and is counted as one.
+    expect(await requests(r.ops, alphaNode(), 'error')).toBeGreaterThan(0);
+    recordFigure(SUITE, 'truncated + malformed: rows compared', await sameAsClean(r.url));
+  });
 
   it('a node gone and back: retried, then resumed', async () => {
     for (const u of allUrls(nodes)) await devnetAdmin(u, 'faults', {});
@@ -236,5 +248,44 @@ describe('devnet node faults', { timeout: 300_000 }, () => {
     } finally {
       await client.close();
     }
+  });
+
+  it('a node that starts serving another genesis is refused, and nothing is stored from it', async () => {
+    db = await createTestDatabase(inject('databaseUrl'), { migrate: false });
+    const url = db.url;
+    proc = await spawnIndex(url, nodes);
+    const ops = proc.ops;
+    await indexedTo(url, want, 120_000);
+    // Another chain behind the same URL: another genesis, and a height that went down.
+    await devnetAdmin(alphaNode(), 'faults', { otherGenesis: true });
+    await devnetAdmin(alphaNode(), 'reset', { blocks: 5 });
+    const changedAt = Date.now();
+    const refused = await waitFor('the node to be refused', async () => {
+      const body = (await (await fetch(`${ops}/status`)).json()) as {
+        nodes: { url: string; state: string; lastError?: string }[];
+      };
+      const node = body.nodes.find((n) => n.url === alphaNode());
+      return node?.state === 'refused' ? node : undefined;
+    });
+    recordFigure(SUITE, 'other genesis: refused after (s)', (Date.now() - changedAt) / 1000);
+    expect(refused.lastError).toContain('refused for this chain-network');
+    const gauge = await waitFor('the refused gauge', () =>
+      metricSum(ops, 'ratify_node_genesis_refused', { node: alphaNode() }).then((v) =>
+        v === 1 ? v : undefined,
+      ),
+    );
+    expect(gauge).toBe(1);
+    expect((await fetch(`${ops}/ready`)).status).toBe(503);
+    const client = createDbClient(url, { max: 1 });
+    try {
+      const pauses = await client.sql`SELECT 1 FROM index_pauses`;
+      const networks = await client.sql`SELECT id FROM chain_networks`;
+      // Refused, not paused: the index of the real chain is left as it was.
+      expect(pauses).toHaveLength(0);
+      expect(networks).toHaveLength(2);
+    } finally {
+      await client.close();
+    }
+    recordFigure(SUITE, 'other genesis: rows compared', await sameAsClean(url));
   });
 });

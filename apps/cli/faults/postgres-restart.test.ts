@@ -29,7 +29,7 @@ import {
 // server (shared with others) is restarted only with FAULTS_SYSTEM_PG=1.
 
 const SUITE = 'postgres restart';
-const HISTORY = SHORT ? 600 : 2_000;
+const HISTORY = SHORT ? 400 : 2_000;
 const RESTARTS = SHORT ? 1 : 3;
 const DOWN_MS = 2_000;
 const PACED = { BATCH_SIZE: '25', NODE_REQUESTS_PER_SECOND: '30' };

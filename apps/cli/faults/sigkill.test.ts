@@ -25,8 +25,8 @@ import {
 
 const SUITE = 'sigkill';
 const HISTORY = SHORT ? 800 : 3_000;
-const BACKFILL_KILLS = SHORT ? 4 : 14;
-const HEAD_KILLS = SHORT ? 2 : 6;
+const BACKFILL_KILLS = SHORT ? 3 : 14;
+const HEAD_KILLS = SHORT ? 1 : 6;
 // Paced so the backfill lasts long enough to be interrupted many times.
 const PACED = { BATCH_SIZE: '25', NODE_REQUESTS_PER_SECOND: '40', WRITER_LEASE_SECONDS: '3' };
 
