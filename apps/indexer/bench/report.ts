@@ -11,15 +11,19 @@ export type BenchFigures = {
   rawLimited: RawFetchResult;
   clientSeconds: number;
   clientPacing: PacingState;
+  light: { requests: number; perSecond: number; refusals: number };
   pacedSeconds: number;
   latency: number[];
   blockTimeMs: number;
-  backfill: { blocks: number; seconds: number; peakRssMb: number } | undefined;
+  smallBackfill: Backfill;
+  backfill: Backfill | undefined;
 };
+
+type Backfill = { blocks: number; seconds: number; peakRssMb: number };
 
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
 
-function quantile(sorted: number[], q: number): number {
+export function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
   const i = Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1);
   return sorted[Math.max(0, i)] as number;
@@ -50,6 +54,11 @@ export function report(log: (line: string) => void, f: BenchFigures): void {
       `${pct(rate(f.clientSeconds) / f.ceiling)} of ${f.ceiling} blocks/s; ${f.clientPacing.rateLimits} limit answers`,
     ],
     [
+      `(c) node client, ${f.light.requests} small requests, node limited to ${f.limit}/s`,
+      `${f.light.perSecond.toFixed(2)} requests/s`,
+      `${pct(f.light.perSecond / f.limit)} of ${f.limit}/s; ${f.light.refusals} limit answers`,
+    ],
+    [
       `(c) indexer, node limited to ${f.limit}/s, default pacing`,
       `${rate(f.pacedSeconds).toFixed(0)} blocks/s`,
       `${pct(rate(f.pacedSeconds) / f.ceiling)} of ${f.ceiling} blocks/s (goal ≥ 95%)`,
@@ -63,14 +72,14 @@ export function report(log: (line: string) => void, f: BenchFigures): void {
     `p50 ${p50.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms`,
     `p95 ${(p95 / 500).toFixed(2)}× the 500 ms goal; ${(p50 / f.blockTimeMs).toFixed(2)}× block time at p50`,
   ]);
-  if (f.backfill) {
-    const b = f.backfill;
-    rows.push([
-      `(e) backfill of ${b.blocks} blocks, indexer process`,
-      `peak RSS ${b.peakRssMb.toFixed(0)} MB`,
-      `${(b.peakRssMb / 300).toFixed(2)}× the 300 MB goal; ${(b.blocks / b.seconds).toFixed(0)} blocks/s`,
-    ]);
-  } else rows.push(['(e) 100,000-block backfill', 'skipped (--quick)', '']);
+  const backfillRow = (b: Backfill): [string, string, string] => [
+    `(e) backfill of ${b.blocks} blocks, indexer process, unpaced`,
+    `peak RSS ${b.peakRssMb.toFixed(0)} MB`,
+    `${(b.peakRssMb / 300).toFixed(2)}× the 300 MB goal; ${(b.blocks / b.seconds).toFixed(0)} blocks/s`,
+  ];
+  rows.push(backfillRow(f.smallBackfill));
+  if (f.backfill) rows.push(backfillRow(f.backfill));
+  else rows.push(['(e) 100,000-block backfill', 'skipped (--quick)', '']);
   log('');
   log(`chain: ${f.blocks} Alpha blocks, ${f.mb.toFixed(1)} MB of block JSON`);
   const w0 = Math.max(...rows.map((r) => r[0].length));

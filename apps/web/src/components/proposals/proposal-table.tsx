@@ -77,15 +77,20 @@ export function ProposalTable({ search }: { search: ProposalSearch }) {
                   data-label="Governors yes / no / abstain"
                   className="whitespace-nowrap px-4 py-3 text-right tabular-nums"
                 >
-                  {p.governors.yes} / {p.governors.no} / {p.governors.abstain}
-                  <span className="text-slate-600"> of {p.governors.size}</span>
+                  {/* One element per cell: a stacked row lays out each child on its own. */}
+                  <span>
+                    {p.governors.yes} / {p.governors.no} / {p.governors.abstain}
+                    <span className="text-slate-600"> of {p.governors.size}</span>
+                  </span>
                 </td>
                 <td
                   data-label="Public yes"
                   className="whitespace-nowrap px-4 py-3 text-right tabular-nums"
                 >
-                  {p.public.yes}
-                  <span className="text-slate-600"> of {p.public.size}</span>
+                  <span>
+                    {p.public.yes}
+                    <span className="text-slate-600"> of {p.public.size}</span>
+                  </span>
                 </td>
                 <td data-label="Voting ends" className="px-4 py-3 text-right tabular-nums">
                   {p.votingEndsHeight.toLocaleString('en-US')}

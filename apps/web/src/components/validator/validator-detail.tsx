@@ -126,16 +126,19 @@ function Sides({ v }: { v: ValidatorView }) {
         {v.proposals.map((p) => (
           <tr key={`${p.chainNetworkId}/${p.proposalId}`} data-testid="side-row">
             <td data-label="Proposal" className="px-4 py-2">
-              <Link
-                href={`/proposals/${p.proposalId}`}
-                title={p.proposalId}
-                className="whitespace-nowrap text-sky-700 hover:underline"
-              >
-                {chainLabel(p.chain)} {networkName(p.sourceNetwork)} →{' '}
-                {networkName(p.targetNetwork)}{' '}
-                <span className="font-mono text-xs">{shorten(p.proposalId, 6, 4)}</span>
-              </Link>
-              {p.proposer ? <span className="ml-2 text-xs text-slate-600">proposer</span> : null}
+              {/* One element per cell: a stacked row lays out each child on its own. */}
+              <span>
+                <Link
+                  href={`/proposals/${p.proposalId}`}
+                  title={p.proposalId}
+                  className="text-sky-700 hover:underline"
+                >
+                  {chainLabel(p.chain)} {networkName(p.sourceNetwork)} →{' '}
+                  {networkName(p.targetNetwork)}{' '}
+                  <span className="font-mono text-xs">{shorten(p.proposalId, 6, 4)}</span>
+                </Link>
+                {p.proposer ? <span className="ml-2 text-xs text-slate-600">proposer</span> : null}
+              </span>
             </td>
             <td data-label="Phase" className="px-4 py-2">
               <PhaseBadge phase={p.phase} />
