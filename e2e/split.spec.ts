@@ -35,10 +35,10 @@ test('the rehearsal splits: both chains upgrade and the operators see both sides
   await page.goto(`${stack.web}/chains`);
   await expect(page.getByTestId('chain-row')).toHaveCount(4, { timeout: 30_000 });
   // Block production of both sides of the split, on one time axis per chain.
-  await expect(page.getByTestId('production-chart-alpha')).toContainText('testnet (new)', {
-    timeout: 30_000,
-  });
-  await expect(page.getByTestId('production-chart-alpha')).toContainText('canary (old)');
+  const legend = page.getByTestId('production-chart-alpha').locator('.u-legend');
+  await expect(legend).toContainText('testnet (new)', { timeout: 30_000 });
+  await expect(legend).toContainText('canary (old)');
+  await expect(page.getByTestId('production-chart-alpha').locator('canvas')).toBeVisible();
   await page.screenshot({
     path: 'test-results/screenshots/chains-after-split.png',
     fullPage: true,

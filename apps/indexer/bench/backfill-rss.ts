@@ -53,6 +53,7 @@ export async function backfillRss(
       DELTA_NODES: '',
       INDEXER_PORT: String(await freePort()),
       NODE_REQUESTS_PER_SECOND: 'unpaced',
+      LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

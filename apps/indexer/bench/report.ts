@@ -23,7 +23,7 @@ type Backfill = { blocks: number; seconds: number; peakRssMb: number };
 
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
 
-function quantile(sorted: number[], q: number): number {
+export function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
   const i = Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1);
   return sorted[Math.max(0, i)] as number;

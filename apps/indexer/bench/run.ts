@@ -15,7 +15,7 @@ import { headLatency } from './head-latency';
 import { indexChain } from './index-chain';
 import { nextSecond, setRateLimit } from './node-faults';
 import { rawFetch } from './raw-fetch';
-import { report } from './report';
+import { quantile, report } from './report';
 
 const flags = z
   .object({
@@ -119,7 +119,7 @@ await setRateLimit(alpha.url, null);
 const latency = await headLatency(server.url, 4950, flags.latencyBlocks, flags.blockTime);
 const sortedLatency = [...latency].sort((a, b) => a - b);
 log(
-  `(d) block to commit: p50 ${sortedLatency[Math.floor(sortedLatency.length / 2)]?.toFixed(0)} ms, max ${sortedLatency.at(-1)?.toFixed(0)} ms`,
+  `(d) block to commit: p50 ${quantile(sortedLatency, 0.5).toFixed(0)} ms, p95 ${quantile(sortedLatency, 0.95).toFixed(0)} ms, max ${sortedLatency.at(-1)?.toFixed(0)} ms`,
 );
 
 // (e) The indexer as its own process, its peak RSS: over this chain, and over a long one

@@ -6,7 +6,7 @@ import { createNodeClient } from '@ratify/aleo';
 import { createDbClient, DEFAULT_SCHEMA, onEveryBatch } from '@ratify/db';
 import { migrateDatabase } from '@ratify/db/migrate';
 import { markOrigin } from '@ratify/db/ownership';
-import { type AlertSettings, startAlerts } from './alerts';
+import { type AlertSettings, raiseIndexPaused, startAlerts } from './alerts';
 import {
   type Chain,
   createFollower,
@@ -91,7 +91,8 @@ export async function startIndexer(options: IndexerOptions): Promise<IndexerHand
       leaseSeconds: options.leaseSeconds ?? 10,
       pollIntervalMs,
       batchSize: options.batchSize ?? 200,
-      onPause: options.onPause,
+      // The pause's alert commits with the pause itself.
+      onPause: options.onPause ?? ((event, tx) => raiseIndexPaused(tx, event).then(() => {})),
       client: createNodeClient({
         baseUrl: n.url,
         requestsPerSecond: options.requestsPerSecond,

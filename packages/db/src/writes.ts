@@ -1,5 +1,5 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
-import type { Queryable } from './alerts';
+import { clearAlerts, type Queryable } from './alerts';
 import type { Database } from './client';
 import { indexedPayload } from './notify';
 import {
@@ -177,6 +177,7 @@ export async function rewindTo(
       .delete(indexPauses)
       .where(eq(indexPauses.chainNetworkId, chainNetworkId))
       .returning({ id: indexPauses.chainNetworkId });
+    if (unpaused.length > 0) await clearAlerts(tx, { kind: 'index_paused', chainNetworkId });
     await tx.execute(
       // Everything above the height changed: every view of this chain-network is stale.
       sql`SELECT pg_notify(${NOTIFY_CHANNEL}, ${JSON.stringify({ c: chainNetworkId, h: Math.max(0, checkpoint?.height ?? 0), p: 'many' })})`,

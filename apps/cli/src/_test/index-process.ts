@@ -77,8 +77,11 @@ export async function spawnIndex(
     await gone;
   };
   if (options.waitForHealth !== false) {
-    await waitFor('the ops server', async () =>
-      (await fetch(`${ops}/health`)).ok ? true : undefined,
+    // Generous: on a loaded machine loading TypeScript and migrating take a while.
+    await waitFor(
+      'the ops server',
+      async () => ((await fetch(`${ops}/health`)).ok ? true : undefined),
+      90_000,
     );
   }
   return { child, port, ops, output: () => output, stop: end('SIGTERM'), kill: end('SIGKILL') };

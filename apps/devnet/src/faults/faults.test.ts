@@ -82,6 +82,17 @@ describe('faults through the admin routes', () => {
     expect((await getJson(`${base}/block/height/latest`)).status).toBe(200);
   });
 
+  it('serves another genesis, as a node of another chain would, until cleared', async () => {
+    const real = (await getJson(`${base}/genesis/hash`)).body;
+    await faults({ otherGenesis: true });
+    const other = (await getJson(`${base}/genesis/hash`)).body;
+    expect(other).not.toBe(real);
+    expect(other).toMatch(/^ab1/);
+    expect((await getJson(`${base}/genesis`)).body).toMatchObject({ block_hash: other });
+    await postJson(`${admin}/faults/clear`, {});
+    expect((await getJson(`${base}/genesis/hash`)).body).toBe(real);
+  });
+
   it('rejects unknown fault names', async () => {
     expect((await faults({ explode: true })).status).toBe(400);
   });

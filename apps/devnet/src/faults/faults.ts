@@ -16,6 +16,8 @@ export const faultsSchema = z.object({
     .nullable(),
   /** How errors look: `legacy` 500 + text, `modern` status + JSON. */
   errorStyle: z.enum(['modern', 'legacy']),
+  /** The genesis routes name another block's hash, as a node of another chain would. */
+  otherGenesis: z.boolean(),
 });
 export type Faults = z.infer<typeof faultsSchema>;
 export const faultsPatchSchema = faultsSchema.partial().strict();
@@ -27,6 +29,7 @@ export const NO_FAULTS: Faults = {
   malformedRate: 0,
   rateLimit: null,
   errorStyle: 'modern',
+  otherGenesis: false,
 };
 
 /** A fixed-window limiter per client IP, as the upstream governor counts a second. */

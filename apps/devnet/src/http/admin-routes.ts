@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { faultsPatchSchema } from '../faults/faults';
+import { faultsPatchSchema, NO_FAULTS } from '../faults/faults';
 import type { Slot } from '../network/devnet';
 import type { DevnetEvent } from '../network/events';
 import { type HttpResponse, json, RouteError } from './respond';
@@ -61,14 +61,7 @@ export function createAdminHandler(ctx: AdminContext) {
         return json(server.faults());
       }
       case 'POST faults/clear':
-        server.setFaults({
-          latencyMs: 0,
-          errorRate: 0,
-          truncateRate: 0,
-          malformedRate: 0,
-          rateLimit: null,
-          errorStyle: 'modern',
-        });
+        server.setFaults({ ...NO_FAULTS });
         ctx.slot.node?.setLag(0);
         return json(server.faults());
       case 'POST reset': {

@@ -89,6 +89,9 @@ export function createNodeServer(o: NodeServerOptions) {
       });
     }
     let response = route(method, segments, url.searchParams, body);
+    if (response.status === 200 && f.otherGenesis && segments[1] === 'genesis') {
+      response = otherGenesis(response);
+    }
     if (response.status === 200 && f.malformedRate > 0 && random() < f.malformedRate) {
       response = { ...response, body: malform(response.body) };
     }
@@ -104,6 +107,15 @@ export function createNodeServer(o: NodeServerOptions) {
       return;
     }
     send(res, response);
+  }
+
+  /** The genesis answer with another block's hash in place of the real one. */
+  function otherGenesis(response: HttpResponse): HttpResponse {
+    const node = o.node();
+    const real = node?.genesis.block_hash;
+    const other = node?.block(1)?.block_hash;
+    if (!real || !other) return response;
+    return { ...response, body: response.body.replaceAll(real, other) };
   }
 
   function route(

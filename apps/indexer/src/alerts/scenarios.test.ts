@@ -1,4 +1,5 @@
-import { createDbClient, type DbClient, listDeliveries } from '@ratify/db';
+import { buildAlerts } from '@ratify/api/read-models';
+import { createDbClient, type DbClient, listDeliveries, rewindTo } from '@ratify/db';
 import { createTestDatabase } from '@ratify/db/testing';
 import { type Devnet, startDevnet } from '@ratify/devnet';
 import type { AlertKind } from '@ratify/governance';
@@ -164,6 +165,34 @@ describe('devnet scenarios reach a webhook receiver', { timeout: 90_000 }, () =>
     );
     expect(restartedWith).toBeGreaterThan(0);
     expect(received.length).toBeGreaterThan(restartedWith ?? 0);
+  });
+
+  it('a block that does not link pauses the index: one alert, on the banner until rewind', async () => {
+    const { received } = await play('rehearsal-4of5', 4500, ['proposal_created'], { blocks: 10 });
+    const sql = client?.sql;
+    if (!sql) throw new Error('no database');
+    const [top] = await sql<{ id: string; height: number }[]>`
+      SELECT chain_network_id AS id, height FROM checkpoints WHERE chain_network_id LIKE 'alpha:%'`;
+    const id = top?.id ?? '';
+    const height = Number(top?.height);
+    // The stored chain no longer matches the node's: the next block will not link to it.
+    await sql`UPDATE blocks SET hash = 'ab1storedhashthatthenodeneverserved' WHERE chain_network_id = ${id} AND height = ${height}`;
+    await sql`UPDATE checkpoints SET block_hash = 'ab1storedhashthatthenodeneverserved' WHERE chain_network_id = ${id}`;
+    await devnet?.advance(3);
+    await until('the pause delivered', () =>
+      received.some((r) => r.body.event.kind === 'index_paused'),
+    );
+    const paused = received.filter((r) => r.body.event.kind === 'index_paused');
+    expect(paused).toHaveLength(1);
+    expect(paused[0]?.body.event).toMatchObject({
+      chainNetworkId: id,
+      height: height + 1,
+      severity: 'critical',
+    });
+    expect((await buildAlerts(db())).map((a) => a.code)).toContain('index_paused');
+    const result = await rewindTo(db(), id, height - 1);
+    expect(result.unpaused).toBe(true);
+    expect((await buildAlerts(db())).map((a) => a.code)).not.toContain('index_paused');
   });
 
   it('genesis-mismatch: the wrong genesis hash', async () => {

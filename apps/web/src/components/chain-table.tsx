@@ -67,7 +67,10 @@ export function ChainTable() {
                 <td className="px-4 py-3 text-right tabular-nums">
                   {n.medianIntervalMs === null
                     ? '–'
-                    : `${(n.medianIntervalMs / 1000).toFixed(1)} s`}
+                    : n.medianIntervalMs < 1_000
+                      ? // Block times are whole seconds: a faster pace only reads as under one.
+                        'under 1 s'
+                      : `${(n.medianIntervalMs / 1000).toFixed(1)} s`}
                 </td>
                 <td className="px-4 py-3">
                   <span

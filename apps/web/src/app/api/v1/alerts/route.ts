@@ -5,12 +5,13 @@ import { errorResponse, jsonResponse } from '@/server/public-api';
 
 export const dynamic = 'force-dynamic';
 
+// Plain decimal digits only: `Number()` would also take `0x10`, `1e2` and blanks.
 const query = z.object({
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1, 'limit is between 1 and 500')
-    .max(500, 'limit is between 1 and 500')
+  limit: z
+    .string()
+    .regex(/^[0-9]{1,3}$/, 'limit is between 1 and 500')
+    .transform(Number)
+    .pipe(z.number().min(1, 'limit is between 1 and 500').max(500, 'limit is between 1 and 500'))
     .default(50),
 });
 
