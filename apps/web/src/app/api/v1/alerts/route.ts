@@ -1,7 +1,5 @@
-import { createCaller } from '@ratify/api';
 import { z } from 'zod';
-import { getDb } from '@/server/db';
-import { errorResponse, jsonResponse } from '@/server/public-api';
+import { api, errorResponse, jsonResponse } from '@/server/public-api';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,7 +20,7 @@ const query = z.object({
 export async function GET(request: Request) {
   const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return errorResponse(400, parsed.error.issues[0]?.message ?? 'bad query');
-  const caller = createCaller({ db: getDb() });
+  const caller = api();
   const [alerts, events] = await Promise.all([
     caller.alerts.list(),
     caller.alerts.history({ limit: parsed.data.limit }),
