@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import postgres from 'postgres';
 import { E2E } from '../playwright.config';
 
 const base = `http://127.0.0.1:${E2E.web}`;
@@ -151,4 +152,62 @@ test('a script the page did not send with its nonce is refused', async ({ page }
   });
   expect(ran).toBe(false);
   expect((await violations()).some((v) => v.includes('script-src'))).toBe(true);
+});
+
+// The chain formats carry no free text (terms are numbers, field ids and addresses; see the
+// hostile-text devnet scenario). Text from outside the chain does reach the pages: a node's
+// error and URL (/chains) and alert messages (banner, feed). Stored hostile, shown inert.
+const HOSTILE =
+  '<script>window.pwned=1</script><img src=x onerror="window.pwned=1">\u202eevil\u0007 =HYPERLINK("http://x")';
+
+test('hostile text in stored data is shown as text in the pages, the feed and the CSV', async ({
+  page,
+  request,
+}) => {
+  const sql = postgres(`postgres://ratify:ratify@127.0.0.1:${E2E.pg}/ratify`, { max: 1 });
+  const key = `test:hostile:${Date.now()}`;
+  const nodeUrl = `http://hostile.invalid/<img src=x onerror=window.pwned=1>/canary`;
+  try {
+    await sql`insert into alert_events (key, kind, severity, subject, message, href)
+      values (${key}, 'test', 'warning', ${HOSTILE}, ${HOSTILE}, '/chains')`;
+    await sql`insert into nodes (url, chain, last_ok_at, last_error)
+      values (${nodeUrl}, 'alpha', now(), ${HOSTILE})`;
+    const violations = await watchCsp(page);
+
+    for (const path of ['/', '/chains']) {
+      await page.goto(`${base}${path}`);
+      await expect(page.getByText('window.pwned=1</script>').first()).toBeVisible();
+      // Nothing was parsed as markup: no element with the handler, and nothing ran.
+      expect(await page.locator('img[onerror]').count(), path).toBe(0);
+      expect(await page.evaluate(() => 'pwned' in window), path).toBe(false);
+    }
+    expect(await violations()).toEqual([]);
+
+    const feed = await request.get(`${base}/feed.xml`);
+    const xml = await feed.text();
+    expect(xml).toContain('&lt;script&gt;window.pwned=1');
+    expect(xml).not.toMatch(/<script|<img/);
+    // Well-formed XML: a control character would make every feed reader drop the feed.
+    const errors = await page.evaluate(
+      (text) =>
+        new DOMParser().parseFromString(text, 'application/xml').getElementsByTagName('parsererror')
+          .length,
+      xml,
+    );
+    expect(errors, 'the feed parses as XML').toBe(0);
+
+    const id = await votingProposal();
+    const csv = await (await request.get(`${base}/api/v1/proposals/${id}/votes.csv`)).text();
+    const cells = csv
+      .trim()
+      .split('\n')
+      .slice(1)
+      .flatMap((row) => row.split(','));
+    expect(cells.length).toBeGreaterThan(0);
+    expect(cells.filter((c) => /^"?[=+\-@]/.test(c))).toEqual([]);
+  } finally {
+    await sql`delete from alert_events where key = ${key}`;
+    await sql`delete from nodes where url = ${nodeUrl}`;
+    await sql.end();
+  }
 });

@@ -74,6 +74,12 @@ export {
   writerLeases,
 } from './schema';
 export {
+  blocksAtHeights,
+  type TallyVoteRow,
+  tallyVotes,
+  validatorSetsOf,
+} from './tally-queries';
+export {
   type Fence,
   FencedWriteError,
   type FenceReason,

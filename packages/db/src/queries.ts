@@ -107,9 +107,12 @@ export async function listChainNetworks(db: Database) {
       network: chainNetworks,
       indexedHeight: checkpoints.height,
       indexedAt: checkpoints.updatedAt,
+      // The newest block's time (timestamps only go up): one step down the primary key,
+      // where max(timestamp) would read every block of the chain.
       lastBlockTimestamp: sql<number | null>`(
-        SELECT max(${blocks.timestamp}) FROM ${blocks}
-        WHERE ${blocks.chainNetworkId} = ${chainNetworks.id})`.mapWith(Number),
+        SELECT ${blocks.timestamp} FROM ${blocks}
+        WHERE ${blocks.chainNetworkId} = ${chainNetworks.id}
+        ORDER BY ${blocks.height} DESC LIMIT 1)`.mapWith(Number),
     })
     .from(chainNetworks)
     .leftJoin(checkpoints, eq(checkpoints.chainNetworkId, chainNetworks.id))

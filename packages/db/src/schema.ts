@@ -138,7 +138,11 @@ export const proposals = pgTable(
     onchainCounters: jsonb('onchain_counters').$type<OnchainCounters>(),
     onchainReadHeight: integer('onchain_read_height'),
   },
-  (t) => [primaryKey({ columns: [t.chainNetworkId, t.proposalId] })],
+  (t) => [
+    primaryKey({ columns: [t.chainNetworkId, t.proposalId] }),
+    // The public URL names a proposal by its id alone.
+    index('proposals_by_id').on(t.proposalId),
+  ],
 );
 
 export type OnchainCounters = {
@@ -169,6 +173,14 @@ export const votes = pgTable(
     index('votes_by_proposal').on(t.chainNetworkId, t.proposalId, t.height),
     // A validator's page: every vote it cast, on every proposal.
     index('votes_by_voter').on(t.voter, t.height),
+    // The tally's DISTINCT ON (voter) ... ORDER BY voter, height DESC, position DESC.
+    index('votes_latest_by_voter').on(
+      t.chainNetworkId,
+      t.proposalId,
+      t.voter,
+      t.height.desc(),
+      t.position.desc(),
+    ),
   ],
 );
 

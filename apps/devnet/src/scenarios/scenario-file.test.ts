@@ -74,3 +74,28 @@ describe('scenario files', () => {
     );
   });
 });
+
+describe('a scenario with hostile text', () => {
+  const hostile = join(import.meta.dirname, '..', '..', 'scenarios', 'hostile-text.json');
+  const MARKERS = ['<script', 'onerror', '\u202e', '\u0007', 'HYPERLINK', 'alert('];
+
+  it('plays, and no text of it reaches what a node serves: the key is only hashed', async () => {
+    devnet = await startDevnet({ scenario: hostile, portBase: 4520, blockTimeMs: 0 });
+    await devnet.advance(8);
+    const alpha = devnet.nodes.find((n) => n.chain === 'alpha' && n.side === 'source');
+    const served = await (await fetch(`${alpha?.url}/blocks?start=0&end=9`)).text();
+    expect(served).toContain('vote_network_upgrade');
+    for (const m of MARKERS) expect(served).not.toContain(m);
+  });
+
+  it('refuses markup where the format has no text: a validator name', () => {
+    const path = writeScenario({
+      name: 'x',
+      validators: [{ name: '<img src=x onerror=alert(1)>', role: 'governor', stake: 1 }],
+      proposals: [],
+    });
+    expect(() => findScenario(path)).toThrow(
+      /validators\.0\.name: a validator name is lowercase letters, digits and dashes/,
+    );
+  });
+});

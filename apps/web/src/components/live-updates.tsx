@@ -1,35 +1,84 @@
 'use client';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { useTRPC } from '@/trpc/client';
+import { type Change, type ProposalFacts, parseChange, touchesProposal } from './live-changes';
+
+type State = 'connecting' | 'live' | 'paused';
 
 /**
- * Listens to the server's event stream and refreshes every query when the indexer commits;
- * shows whether the page is live. Queries also poll slowly, as a fallback.
+ * Listens to the server's event stream and refetches only the queries an indexer commit
+ * touched: the lists and chain views on every commit (the server computes each once per
+ * commit, whoever asks), a proposal's page only when the commit touched that proposal or
+ * crossed one of its heights. Shows whether the page is live. Queries also poll slowly.
  */
 export function LiveUpdates() {
   const queryClient = useQueryClient();
-  const [live, setLive] = useState(false);
+  const trpc = useTRPC();
+  const [state, setState] = useState<State>('connecting');
   useEffect(() => {
     const source = new EventSource('/api/stream');
-    let pending: ReturnType<typeof setTimeout> | undefined;
-    source.onopen = () => setLive(true);
-    source.onerror = () => setLive(false);
-    source.addEventListener('indexed', () => {
+    let pending: Change[] = [];
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      timer = undefined;
+      const changes = pending;
+      pending = [];
+      void queryClient.invalidateQueries(trpc.proposals.list.queryFilter());
+      void queryClient.invalidateQueries(trpc.chains.list.queryFilter());
+      void queryClient.invalidateQueries(trpc.alerts.list.queryFilter());
+      void queryClient.invalidateQueries(trpc.split.get.queryFilter());
+      void queryClient.invalidateQueries(
+        trpc.proposals.get.queryFilter(undefined, {
+          predicate: (q) => {
+            const input = (q.queryKey[1] as { input?: { proposalId?: string } } | undefined)?.input;
+            const id = input?.proposalId;
+            return id !== undefined && touchesProposal(changes, id, q.state.data as ProposalFacts);
+          },
+        }),
+      );
+      void queryClient.invalidateQueries(
+        trpc.votes.eligibility.queryFilter(undefined, {
+          predicate: (q) => {
+            const id = (q.queryKey[1] as { input?: { proposalId?: string } } | undefined)?.input
+              ?.proposalId;
+            return changes.some((c) => c.p === 'many' || (id !== undefined && c.p.includes(id)));
+          },
+        }),
+      );
+      void queryClient.invalidateQueries(trpc.votes.status.queryFilter());
+    };
+    source.onopen = () => setState((s) => (s === 'paused' ? s : 'live'));
+    source.onerror = () => setState('connecting');
+    source.addEventListener('status', (e) => {
+      const live = (JSON.parse((e as MessageEvent<string>).data) as { live?: boolean }).live;
+      setState(live ? 'live' : 'paused');
+    });
+    source.addEventListener('indexed', (e) => {
+      const change = parseChange((e as MessageEvent<string>).data);
+      if (!change) return;
+      pending.push(change);
       // Several chains may commit at once: refresh once per burst.
-      pending ??= setTimeout(() => {
-        pending = undefined;
-        void queryClient.invalidateQueries();
-      }, 150);
+      timer ??= setTimeout(flush, 150);
     });
     return () => {
-      clearTimeout(pending);
+      clearTimeout(timer);
       source.close();
     };
-  }, [queryClient]);
+  }, [queryClient, trpc]);
+  const label = {
+    connecting: 'connecting…',
+    live: 'live',
+    paused: 'live updates paused, reconnecting',
+  }[state];
   return (
     <span className="ml-auto flex items-center gap-1.5 text-xs text-slate-500" data-testid="live">
-      <span className={`h-2 w-2 rounded-full ${live ? 'bg-emerald-500' : 'bg-slate-300'}`} />
-      {live ? 'live' : 'connecting…'}
+      <span
+        className={`h-2 w-2 rounded-full ${
+          state === 'live' ? 'bg-emerald-500' : state === 'paused' ? 'bg-amber-400' : 'bg-slate-300'
+        }`}
+      />
+      {label}
     </span>
   );
 }

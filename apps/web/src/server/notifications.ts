@@ -1,23 +1,30 @@
 import { NOTIFY_CHANNEL } from '@ratify/db';
-import postgres from 'postgres';
+import { getDb } from './db';
 import { serverEnv } from './env';
+import { createListenHub } from './listen-hub';
+import { createLiveIndex, type LiveEvent, type LiveIndex } from './live-index';
 
-type Listener = (payload: string) => void;
+// One LISTEN connection and one view cache per server process, kept across hot reloads.
+const holder = globalThis as unknown as { ratifyLive?: LiveIndex };
 
-// One LISTEN connection per server process, shared by every open event stream.
-const holder = globalThis as unknown as {
-  ratifyListeners?: Set<Listener>;
-  ratifyListen?: Promise<unknown>;
-};
-
-export function subscribe(listener: Listener): () => void {
-  holder.ratifyListeners ??= new Set();
-  holder.ratifyListeners.add(listener);
-  holder.ratifyListen ??= postgres(serverEnv().DATABASE_URL, { max: 1, onnotice: () => {} }).listen(
-    NOTIFY_CHANNEL,
-    (payload) => {
-      for (const l of holder.ratifyListeners ?? []) l(payload);
-    },
+export function liveIndex(): LiveIndex {
+  holder.ratifyLive ??= createLiveIndex(
+    getDb(),
+    createListenHub({
+      url: serverEnv().DATABASE_URL,
+      channel: NOTIFY_CHANNEL,
+      log: (entry) => console.error(JSON.stringify({ level: 'warn', ...entry })),
+    }),
   );
-  return () => holder.ratifyListeners?.delete(listener);
+  return holder.ratifyLive;
+}
+
+/** Every event stream subscribes here; they all share the one LISTEN connection. */
+export function subscribe(listener: (event: LiveEvent) => void): () => void {
+  return liveIndex().subscribe(listener);
+}
+
+/** The context every read takes: the pool and the shared, NOTIFY-driven view cache. */
+export function readContext() {
+  return { db: getDb(), views: liveIndex().views };
 }

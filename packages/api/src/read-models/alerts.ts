@@ -1,5 +1,6 @@
 import { type AlertEventRecord, type Database, deliveryStates, listAlertEvents } from '@ratify/db';
 import { ALERT_KINDS, type AlertSeverity } from '@ratify/governance';
+import { defineView } from './cache/define-view';
 
 /** One recorded event as the dashboard and `/api/v1/alerts` show it (JSON-safe). */
 export type Alert = {
@@ -85,3 +86,13 @@ export async function listAlertHistory(
       })),
   }));
 }
+
+/**
+ * The banner's alerts, shared by every request (see cache/define-view.ts). Events can be
+ * recorded or cleared without an indexed block, so the view also follows the clock.
+ */
+export const alertsView = defineView({
+  name: 'alerts',
+  version: (_: undefined, v) => `${v.chains()}@${v.clock(1_000)}`,
+  compute: (ctx) => buildAlerts(ctx.db),
+});

@@ -1,4 +1,10 @@
-export { type Alert, type AlertDelivery, buildAlerts, listAlertHistory } from './alerts';
+export {
+  type Alert,
+  type AlertDelivery,
+  alertsView,
+  buildAlerts,
+  listAlertHistory,
+} from './alerts';
 export {
   createViewStore,
   defineView,
@@ -8,6 +14,7 @@ export {
 } from './cache/define-view';
 export { checkpointVersions, type VersionSource } from './cache/version-source';
 export { createVersionTracker, type Versions, type VersionTracker } from './cache/versions';
+export { buildChainsView, chainsView } from './chains';
 export { buildFeedEntries, type FeedProposal } from './feed-entries';
 export { buildOverview, type OverviewView, type Production, productionState } from './overview';
 export { chainProduction } from './production';
@@ -18,6 +25,8 @@ export {
   listProposalSummaries,
   type ProposalSummary,
   type ProposalView,
+  proposalSummariesView,
+  proposalView,
 } from './proposal';
 export {
   DEFAULT_PAGE_SIZE,
@@ -30,5 +39,5 @@ export {
   proposalSearchSchema,
   searchProposals,
 } from './proposal-search';
-export { buildSplitView, type SplitView } from './split';
+export { buildSplitView, type SplitView, splitView } from './split';
 export { buildValidatorView, type ValidatorRole, type ValidatorView } from './validator';

@@ -1,11 +1,5 @@
 import { fieldToBlockHash } from '@ratify/aleo';
-import {
-  blockAt,
-  type Database,
-  listChainNetworks,
-  type ProposalRecord,
-  validatorSetAt,
-} from '@ratify/db';
+import { blockAt, type Database, type ProposalRecord, validatorSetAt } from '@ratify/db';
 import {
   type Approval,
   type Lifecycle,
@@ -13,7 +7,7 @@ import {
   type ProposalTerms,
   proposalValidity,
 } from '@ratify/governance';
-import { chainProduction } from './production';
+import { type ChainContext, loadChainContext } from './chain-context';
 
 export type { Lifecycle };
 
@@ -41,35 +35,36 @@ export function termsOf(p: ProposalRecord): ProposalTerms {
   };
 }
 
-async function stalled(db: Database, chainNetworkId: string): Promise<boolean> {
-  return (await chainProduction(db, chainNetworkId))?.stall.stalled ?? false;
-}
+/** What the lifecycle reads besides the proposal: the chains, and two facts of its own. */
+export type LifecycleFacts = {
+  chain: ChainContext;
+  governorsAtCreation: string[] | undefined;
+  activatedAt: number | undefined;
+};
 
 /**
  * Where a proposal stands, from what is indexed: its validity, the approval, the source
  * chain's height and, after activation, the networks the upgrade started.
  */
-export async function lifecycleFor(
-  db: Database,
+export function lifecycleOf(
   row: { proposal: ProposalRecord; networkId: number },
   approval: Approval,
   sourceHeight: number,
-): Promise<Lifecycle> {
+  facts: LifecycleFacts,
+): Lifecycle {
   const p = row.proposal;
   const terms = termsOf(p);
-  const atCreation = await validatorSetAt(db, p.chainNetworkId, p.createdAtHeight);
   const validity = proposalValidity(terms, {
     network: row.networkId,
-    governorsAtCreation: atCreation?.governors,
+    governorsAtCreation: facts.governorsAtCreation,
   });
-  const listed = await listChainNetworks(db);
+  const { listed, heights, production } = facts.chain;
   const networks = listed.map((n) => n.network);
-  const heights = new Map(listed.map((n) => [n.network.id, n.indexedHeight]));
+  const stalled = (id: string) => production.get(id)?.stall.stalled ?? false;
   const newAlpha = networks.find(
     (n) => n.chain === 'alpha' && n.networkId === p.targetNetwork && n.id !== p.chainNetworkId,
   );
   const newDelta = networks.find((n) => n.chain === 'delta' && n.networkId === p.targetNetwork);
-  const activation = await blockAt(db, p.chainNetworkId, p.activationHeight);
   return lifecycle({
     proposal: terms,
     validity,
@@ -82,16 +77,36 @@ export async function lifecycleFor(
     newAlpha: newAlpha && {
       genesisHash: newAlpha.genesisHash,
       height: heights.get(newAlpha.id) ?? 0,
-      stalled: await stalled(db, newAlpha.id),
+      stalled: stalled(newAlpha.id),
     },
     newDelta: newDelta && {
       genesisHash: newDelta.genesisHash,
       height: heights.get(newDelta.id) ?? 0,
-      stalled: await stalled(db, newDelta.id),
+      stalled: stalled(newDelta.id),
       alphaGenesisHash: newDelta.alphaGenesisHash ?? '',
       alphaNetworkId: newDelta.alphaNetworkId ?? -1,
     },
     now: Math.floor(Date.now() / 1000),
+    activatedAt: facts.activatedAt,
+  });
+}
+
+/** `lifecycleOf`, reading its facts from the database (for callers outside the views). */
+export async function lifecycleFor(
+  db: Database,
+  row: { proposal: ProposalRecord; networkId: number },
+  approval: Approval,
+  sourceHeight: number,
+): Promise<Lifecycle> {
+  const p = row.proposal;
+  const [atCreation, chain, activation] = await Promise.all([
+    validatorSetAt(db, p.chainNetworkId, p.createdAtHeight),
+    loadChainContext(db),
+    blockAt(db, p.chainNetworkId, p.activationHeight),
+  ]);
+  return lifecycleOf(row, approval, sourceHeight, {
+    chain,
+    governorsAtCreation: atCreation?.governors,
     activatedAt: activation?.timestamp,
   });
 }

@@ -1,6 +1,7 @@
 import type { Database } from '@ratify/db';
 import { z } from 'zod';
-import { listProposalSummaries, type ProposalSummary } from './proposal';
+import { type ReadContext, readContextOf } from './cache/define-view';
+import { type ProposalSummary, proposalSummariesView } from './proposal';
 
 export const PROPOSAL_PHASES = [
   'voting',
@@ -82,8 +83,9 @@ const ORDER: Record<ProposalSearch['sort'], (a: ProposalSummary, b: ProposalSumm
  * One page of proposals. The phase is judged by the rules, not stored, so filtering happens
  * after the summaries are built; only the page travels to the browser.
  */
-export async function searchProposals(db: Database, search: ProposalSearch) {
-  const all = await listProposalSummaries(db);
+export async function searchProposals(from: ReadContext | Database, search: ProposalSearch) {
+  // The cached summaries: a search filters them in memory, it does not recompute them.
+  const all = await proposalSummariesView.read(readContextOf(from), undefined);
   const matching = all
     .filter((p) => !search.phase || p.phase === search.phase)
     .filter((p) => !search.q || matchesQuery(p, search.q))

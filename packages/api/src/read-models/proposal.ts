@@ -1,27 +1,29 @@
 import { fieldToBlockHash } from '@ratify/aleo';
 import {
+  blocksAtHeights,
   type Database,
   findProposalsById,
-  indexedHeight,
   listProposals,
   type ProposalRecord,
-  validatorSetAt,
   votesForProposal,
 } from '@ratify/db';
 import {
   auditCounters,
   type CastVote,
-  computeTally,
   distanceToApproval,
   estimateCountdown,
   evaluateApproval,
+  type Lifecycle,
   type Tally,
   tallyHistory,
 } from '@ratify/governance';
+import { defineView, type ReadContext, readContextOf } from './cache/define-view';
+import { type ChainContext, chainContextView } from './chain-context';
 import { choiceName } from './choices';
-import { lifecycleFor } from './lifecycle';
-import { recentBlockTimes } from './production';
+import { lifecycleOf } from './lifecycle';
+import { type ProposalTally, tallyView } from './tally';
 import { timelineFor } from './timeline';
+import { setAt, validatorSetsView } from './validator-sets';
 import { votersView } from './voters';
 
 export { type ChoiceName, choiceName } from './choices';
@@ -32,37 +34,67 @@ export type ProposalSummary = Awaited<ReturnType<typeof listProposalSummaries>>[
 
 type Row = { proposal: ProposalRecord; chain: string; networkId: number };
 
-export async function tallyFor(db: Database, row: Row) {
-  const p = row.proposal;
-  const head = (await indexedHeight(db, p.chainNetworkId)) ?? p.createdAtHeight;
-  const votingOpen = head <= p.votingEndsHeight;
-  // The rule counts the governor set at voting_ends_height; while voting is open, the current one.
-  const set = await validatorSetAt(db, p.chainNetworkId, Math.min(head, p.votingEndsHeight));
-  const governors = set?.governors ?? [];
-  const committee = (set?.committee ?? []).map((m) => ({
-    address: m.address,
-    stake: BigInt(m.stake),
-  }));
-  const records = await votesForProposal(db, p.chainNetworkId, p.proposalId);
-  const accepted: CastVote[] = records
-    .filter((v) => v.accepted)
-    .map((v) => ({
-      proposalId: BigInt(p.proposalId),
-      voter: v.voter,
-      choice: v.choice as CastVote['choice'],
-      height: v.height,
-      index: v.position,
-      transactionId: v.transactionId,
-    }));
-  const tally = computeTally({
-    votes: accepted,
-    governors,
-    committee,
-    proposalId: BigInt(p.proposalId),
-    votingEndsHeight: p.votingEndsHeight,
+/** What every view of a proposal shares: the head, the cached tally and its approval. */
+export async function talliesFor(ctx: ReadContext, rows: Row[], chain: ChainContext) {
+  const heads = rows.map(
+    (r) => chain.heights.get(r.proposal.chainNetworkId) ?? r.proposal.createdAtHeight,
+  );
+  const tallies = await tallyView.readMany(
+    ctx,
+    rows.map((row, i) => ({ proposal: row.proposal, head: heads[i] as number })),
+  );
+  return rows.map((row, i) => {
+    const p = row.proposal;
+    const head = heads[i] as number;
+    const { governors, committee, tally } = tallies[i] as ProposalTally;
+    return {
+      row,
+      head,
+      votingOpen: head <= p.votingEndsHeight,
+      governors,
+      committee,
+      tally,
+      approval: evaluateApproval(tally, p),
+    };
   });
-  const approval = evaluateApproval(tally, p);
-  return { head, votingOpen, governors, committee, records, accepted, tally, approval };
+}
+
+/** One proposal's head, tally and approval, from the same cache (for read models that take a row). */
+export async function tallyFor(from: ReadContext | Database, row: Row) {
+  const ctx = readContextOf(from);
+  const [t] = await talliesFor(ctx, [row], await chainContextView.read(ctx, undefined));
+  return t as NonNullable<typeof t>;
+}
+
+/** Lifecycles of many proposals with a fixed number of queries, whatever their number. */
+async function lifecyclesFor(
+  ctx: ReadContext,
+  tallies: Awaited<ReturnType<typeof talliesFor>>,
+  chain: ChainContext,
+) {
+  const ids = [...new Set(tallies.map((t) => t.row.proposal.chainNetworkId))];
+  const [histories, activations] = await Promise.all([
+    validatorSetsView.readMany(ctx, ids),
+    blocksAtHeights(
+      ctx.db,
+      tallies.map(({ row: { proposal: p } }) => ({
+        chainNetworkId: p.chainNetworkId,
+        height: p.activationHeight,
+      })),
+    ),
+  ]);
+  const sets = new Map(ids.map((id, i) => [id, histories[i] ?? []]));
+  const activatedAt = new Map(
+    activations.map((b) => [`${b.chainNetworkId}@${b.height}`, b.timestamp]),
+  );
+  return tallies.map(({ row, approval, head }) => {
+    const p = row.proposal;
+    return lifecycleOf(row, approval, head, {
+      chain,
+      governorsAtCreation: setAt(sets.get(p.chainNetworkId) ?? [], p.createdAtHeight)?.governors,
+      activatedAt: activatedAt.get(`${p.chainNetworkId}@${p.activationHeight}`),
+    });
+  });
 }
 
 function bodyView(body: Tally['governors']) {
@@ -75,54 +107,78 @@ function bodyView(body: Tally['governors']) {
   };
 }
 
-export async function listProposalSummaries(db: Database) {
-  const rows = await listProposals(db);
-  return Promise.all(
-    rows.map(async (row) => {
-      const p = row.proposal;
-      const { head, tally, approval } = await tallyFor(db, row);
-      return {
-        chainNetworkId: p.chainNetworkId,
-        chain: row.chain,
-        networkId: row.networkId,
-        proposalId: p.proposalId,
-        proposer: p.proposer,
-        sourceNetwork: p.sourceNetwork,
-        targetNetwork: p.targetNetwork,
-        createdAtHeight: p.createdAtHeight,
-        votingEndsHeight: p.votingEndsHeight,
-        activationHeight: p.activationHeight,
-        indexedHeight: head,
-        phase: (await lifecycleFor(db, row, approval, head)).state,
-        approved: approval.approved,
-        governors: {
-          size: tally.governors.size,
-          yes: tally.governors.yes.length,
-          no: tally.governors.no.length,
-          abstain: tally.governors.abstain.length,
-        },
-        public: {
-          size: tally.public.size,
-          yes: tally.public.yes.length,
-          no: tally.public.no.length,
-          abstain: tally.public.abstain.length,
-        },
-      };
-    }),
-  );
+export async function listProposalSummaries(from: ReadContext | Database) {
+  const ctx = readContextOf(from);
+  const [rows, chain] = await Promise.all([
+    listProposals(ctx.db),
+    chainContextView.read(ctx, undefined),
+  ]);
+  const tallies = await talliesFor(ctx, rows, chain);
+  const lives = await lifecyclesFor(ctx, tallies, chain);
+  return tallies.map(({ row, head, tally, approval }, i) => {
+    const p = row.proposal;
+    return {
+      chainNetworkId: p.chainNetworkId,
+      chain: row.chain,
+      networkId: row.networkId,
+      proposalId: p.proposalId,
+      proposer: p.proposer,
+      sourceNetwork: p.sourceNetwork,
+      targetNetwork: p.targetNetwork,
+      createdAtHeight: p.createdAtHeight,
+      votingEndsHeight: p.votingEndsHeight,
+      activationHeight: p.activationHeight,
+      indexedHeight: head,
+      phase: (lives[i] as Lifecycle).state,
+      approved: approval.approved,
+      governors: {
+        size: tally.governors.size,
+        yes: tally.governors.yes.length,
+        no: tally.governors.no.length,
+        abstain: tally.governors.abstain.length,
+      },
+      public: {
+        size: tally.public.size,
+        yes: tally.public.yes.length,
+        no: tally.public.no.length,
+        abstain: tally.public.abstain.length,
+      },
+    };
+  });
 }
 
 /** The proposal with this id; when two chain-networks hold one, the earliest submitted. */
-export async function buildProposalView(db: Database, proposalId: string) {
-  const [row] = await findProposalsById(db, proposalId);
+export async function buildProposalView(from: ReadContext | Database, proposalId: string) {
+  const ctx = readContextOf(from);
+  const [[row], chain] = await Promise.all([
+    findProposalsById(ctx.db, proposalId),
+    chainContextView.read(ctx, undefined),
+  ]);
   if (!row) return null;
   const p = row.proposal;
-  const { head, votingOpen, governors, committee, records, accepted, tally, approval } =
-    await tallyFor(db, row);
+  // The tally comes from the cache (one row per voter); the vote log and the tally's
+  // history are this page's own and read every vote, once per change.
+  const [shared, records] = await Promise.all([
+    talliesFor(ctx, [row], chain),
+    votesForProposal(ctx.db, p.chainNetworkId, p.proposalId),
+  ]);
+  const t = shared[0] as (typeof shared)[number];
+  const { head, votingOpen, governors, committee, tally, approval } = t;
+  const accepted: CastVote[] = records
+    .filter((v) => v.accepted)
+    .map((v) => ({
+      proposalId: BigInt(p.proposalId),
+      voter: v.voter,
+      choice: v.choice as CastVote['choice'],
+      height: v.height,
+      index: v.position,
+      transactionId: v.transactionId,
+    }));
   const distance = distanceToApproval(tally, p, { votingOpen });
-  const life = await lifecycleFor(db, row, approval, head);
+  const [life] = await lifecyclesFor(ctx, [t], chain);
+  if (!life) return null;
   const onchain = p.onchainCounters;
-  const blocks = await recentBlockTimes(db, p.chainNetworkId, 100);
+  const blocks = chain.blocks.get(p.chainNetworkId) ?? [];
   const now = Math.floor(Date.now() / 1000);
   const countdown = {
     votingEnds: estimateCountdown({ blocks, targetHeight: p.votingEndsHeight, now }),
@@ -208,7 +264,7 @@ export async function buildProposalView(db: Database, proposalId: string) {
     countdown,
     /** Recent block times of the source chain, for the height / time helper. */
     recentBlocks: blocks,
-    timeline: await timelineFor(db, p, life, head, countdown),
+    timeline: await timelineFor(ctx.db, p, life, head, countdown),
     history,
     voters: { governors: voters.governors, public: voters.public, notVoted: voters.notVoted },
     committee: committee.map((m) => ({ address: m.address, stake: m.stake.toString() })),
@@ -225,3 +281,21 @@ function safeBlockHash(field: string): string {
     return `${field}field`;
   }
 }
+
+/**
+ * The cached views (see cache/define-view.ts). A proposal's tally is recomputed only when a
+ * commit touches it; the rest of its view (head, countdown, lifecycle) once per commit to
+ * any chain-network and at most once a second, however many viewers ask.
+ */
+export const proposalSummariesView = defineView({
+  name: 'proposal-summaries',
+  version: (_: undefined, v) => `${v.chains()}@${v.clock(1_000)}`,
+  compute: (ctx) => listProposalSummaries(ctx),
+});
+
+export const proposalView = defineView({
+  name: 'proposal',
+  key: (proposalId: string) => proposalId,
+  version: (_id, v) => `${v.chains()}@${v.clock(1_000)}`,
+  compute: (ctx, proposalId) => buildProposalView(ctx, proposalId),
+});

@@ -1,7 +1,9 @@
 import { decodeAddress, encodeAddress, fieldToBlockHash } from '@ratify/aleo';
-import { type Database, listChainNetworks, listProposals, recentBlocks } from '@ratify/db';
+import { type Database, listProposals, recentBlocks } from '@ratify/db';
 import { intervalStats, projectSplit, type SideObservation, splitHealth } from '@ratify/governance';
-import { tallyFor } from './proposal';
+import { defineView, type ReadContext, readContextOf } from './cache/define-view';
+import { chainContextView } from './chain-context';
+import { talliesFor } from './proposal';
 
 const FALLBACK_INTERVAL_MS = 2_000;
 // Block timestamps are whole seconds: a faster chain still cannot be judged below that.
@@ -33,19 +35,22 @@ async function observe(db: Database, chainNetworkId: string, since: Since, hrp: 
  * Who goes where at activation and, once it has happened, how each side of each chain is
  * doing. Follows the most advanced proposal: the latest approved one, else the latest one.
  */
-export async function buildSplitView(db: Database) {
-  const rows = await listProposals(db);
+export async function buildSplitView(from: ReadContext | Database) {
+  const ctx = readContextOf(from);
+  const { db } = ctx;
+  const [rows, chain] = await Promise.all([
+    listProposals(db),
+    chainContextView.read(ctx, undefined),
+  ]);
   if (rows.length === 0) return null;
-  const tallies = await Promise.all(
-    rows.map(async (row) => ({ row, ...(await tallyFor(db, row)) })),
-  );
+  const tallies = await talliesFor(ctx, rows, chain);
   const chosen = tallies.find((t) => t.approval.approved) ?? tallies[0];
   if (!chosen) return null;
   const p = chosen.row.proposal;
   // Voters' addresses carry the Alpha chain's prefix; Delta authors are compared in it.
   const hrp = decodeAddress(p.proposer).hrp;
   const projection = projectSplit({ tally: chosen.tally, committee: chosen.committee });
-  const networks = await listChainNetworks(db);
+  const networks = chain.listed;
   const find = (chain: string, networkId: number, not?: string) =>
     networks.find(
       (n) => n.network.chain === chain && n.network.networkId === networkId && n.network.id !== not,
@@ -149,3 +154,10 @@ export async function buildSplitView(db: Database) {
 }
 
 export type SplitView = NonNullable<Awaited<ReturnType<typeof buildSplitView>>>;
+
+/** The split view, once per commit to any chain-network and at most once a second. */
+export const splitView = defineView({
+  name: 'split',
+  version: (_: undefined, v) => `${v.chains()}@${v.clock(1_000)}`,
+  compute: (ctx) => buildSplitView(ctx),
+});

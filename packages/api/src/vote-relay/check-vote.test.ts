@@ -1,6 +1,12 @@
 import { accountFromSeed, addressOf, buildExecuteTransaction, transactionId } from '@ratify/wallet';
 import { describe, expect, it } from 'vitest';
-import { type CheckVoteParameters, checkVote, readVoteCall } from './check-vote';
+import {
+  type CheckVoteParameters,
+  checkVote,
+  MAX_TRANSACTION_DEPTH,
+  nestsDeeperThan,
+  readVoteCall,
+} from './check-vote';
 
 const voter = accountFromSeed('check-vote/voter');
 const address = addressOf(voter.publicKey, 'ax');
@@ -117,5 +123,20 @@ describe('checkVote', () => {
       proposalId: '42',
       choice: 3,
     });
+  });
+
+  it('refuses a body nested too deep for a recursive walk, without recursing itself', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = { a: deep };
+    expect(readVoteCall(deep)).toEqual({
+      ok: false,
+      reason: `not a transaction: nested deeper than ${MAX_TRANSACTION_DEPTH} levels`,
+    });
+    let arrays: unknown = [];
+    for (let i = 0; i < 100_000; i++) arrays = [arrays];
+    expect(readVoteCall({ execution: arrays })).toMatchObject({ ok: false });
+    expect(nestsDeeperThan(vote(), MAX_TRANSACTION_DEPTH)).toBe(false);
+    expect(nestsDeeperThan([[[]]], 3)).toBe(false);
+    expect(nestsDeeperThan([[[[]]]], 3)).toBe(true);
   });
 });

@@ -7,8 +7,28 @@ export const MAX_TRANSACTION_BYTES = 128_000;
 export type VoteCall = { proposalId: string; choice: 1 | 2 | 3 };
 export type Refusal = { ok: false; reason: string };
 
+/** Deeper than any transaction nests; a deeper body would overflow the stack of a recursive walk. */
+export const MAX_TRANSACTION_DEPTH = 32;
+
+/** True when `value` nests arrays or objects deeper than `limit`; walks without recursion. */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [v, depth] = next;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** Reads which proposal and choice a submitted body votes for, before anything is looked up. */
 export function readVoteCall(raw: unknown): ({ ok: true } & VoteCall) | Refusal {
+  if (nestsDeeperThan(raw, MAX_TRANSACTION_DEPTH))
+    return {
+      ok: false,
+      reason: `not a transaction: nested deeper than ${MAX_TRANSACTION_DEPTH} levels`,
+    };
   const size = JSON.stringify(raw ?? null).length;
   if (size > MAX_TRANSACTION_BYTES) {
     return {

@@ -1,6 +1,6 @@
 import type { Alert, FeedProposal } from '@ratify/api/read-models';
 import { describe, expect, it } from 'vitest';
-import { atomFeed, escapeHtml } from './atom-feed';
+import { atomFeed, dropXmlIllegal, escapeHtml } from './atom-feed';
 
 const proposal = (over: Partial<FeedProposal> = {}): FeedProposal => ({
   chainNetworkId: 'alpha:2:ab1x',
@@ -82,6 +82,12 @@ describe('atomFeed', () => {
   it('escapes every HTML special character', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
       '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
+  });
+
+  it('drops the characters XML cannot carry, keeps the rest (a bidi override included)', () => {
+    expect(dropXmlIllegal('a\u0000b\u0007c\u001bd\te\nf\u202eg\ud83d\ude00h\ud800i\uffff')).toBe(
+      'abcd\te\nf\u202eg\ud83d\ude00hi',
     );
   });
 });

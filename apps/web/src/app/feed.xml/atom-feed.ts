@@ -18,6 +18,16 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
+/**
+ * XML 1.0 has no escape for most control characters: one in a value (an alert message, a
+ * node's error) would make the whole feed unreadable, so they are dropped.
+ */
+const XML_ILLEGAL =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+export const dropXmlIllegal = (xml: string) => xml.replace(XML_ILLEGAL, '');
+
 export type AtomInput = {
   origin: string;
   now: Date;
@@ -71,5 +81,5 @@ export function atomFeed({ origin, now, proposals, alerts }: AtomInput): string 
       ),
     });
   }
-  return feed.atom1();
+  return dropXmlIllegal(feed.atom1());
 }

@@ -54,8 +54,8 @@ function options(el: HTMLElement, props: ChartProps, width: number): uPlot.Optio
           width: s.dash ? 1.5 : 2,
           ...(s.dash ? { dash: s.dash } : {}),
           ...(s.step && stepped ? { paths: stepped } : {}),
-          // Few points (a short history): mark them, so a lone one still shows.
-          points: { show: props.x.length < 12 },
+          // Few points (a short history): mark the measured ones, so a lone one still shows.
+          points: { show: !s.dash && props.x.length < 12 },
         }),
       ),
     ],

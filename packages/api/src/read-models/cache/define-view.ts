@@ -23,6 +23,11 @@ import type { Versions } from './versions';
  */
 export type ReadContext = { db: Database; views?: ViewStore };
 
+/** Builders also take a bare database (no cache), as callers outside the web server pass. */
+export function readContextOf(x: ReadContext | Database): ReadContext {
+  return 'execute' in x ? { db: x } : x;
+}
+
 type Entry = { version: string; value: Promise<unknown> };
 
 export type ViewStore = {

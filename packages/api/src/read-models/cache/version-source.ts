@@ -12,15 +12,17 @@ export interface VersionSource {
  */
 export function checkpointVersions(
   db: Database,
-  tracker: VersionTracker = createVersionTracker(),
+  options: { tracker?: VersionTracker; onMoved?: (chainNetworkIds: string[]) => void } = {},
 ): VersionSource & { tracker: VersionTracker } {
+  const tracker = options.tracker ?? createVersionTracker();
   let inflight: Promise<Versions> | undefined;
   return {
     tracker,
     current() {
       inflight ??= indexedHeights(db)
         .then((rows) => {
-          tracker.resync(rows);
+          const moved = tracker.resync(rows);
+          if (moved.length > 0) options.onMoved?.(moved);
           return tracker.versions;
         })
         .finally(() => {

@@ -9,6 +9,11 @@ export interface Versions {
   chain(chainNetworkId: string): string;
   /** Every chain-network at once. */
   chains(): string;
+  /**
+   * Changes only on commits that may touch everything of one chain-network: a new validator
+   * set, a rewind, a payload that says `'many'`, or a move seen only in the checkpoints.
+   */
+  wide(chainNetworkId: string): string;
   /** One proposal's row, votes and counters: changes only on commits that touch it. */
   proposal(chainNetworkId: string, proposalId: string): string;
   /** The wall clock in steps of `ms`, for views that read the time (stalls, countdowns). */
@@ -22,7 +27,8 @@ type ChainState = { height: number; stamp: number | undefined; seq: number; all:
  * LISTEN connection is down) into version tokens. Tokens come from one counter per process,
  * so a rewind back to an earlier height still gets a fresh token.
  */
-export function createVersionTracker() {
+export function createVersionTracker(options: { now?: () => number } = {}) {
+  const now = options.now ?? Date.now;
   let counter = 0;
   let allChains = 0;
   const chains = new Map<string, ChainState>();
@@ -87,8 +93,9 @@ export function createVersionTracker() {
   const versions: Versions = {
     chain: (c) => String(chains.get(c)?.seq ?? 0),
     chains: () => String(allChains),
+    wide: (c) => String(chains.get(c)?.all ?? 0),
     proposal: (c, p) => `${chains.get(c)?.all ?? 0}.${proposals.get(`${c}/${p}`) ?? 0}`,
-    clock: (ms) => String(Math.floor(Date.now() / ms)),
+    clock: (ms) => String(Math.floor(now() / ms)),
   };
 
   return {

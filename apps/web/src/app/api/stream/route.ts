@@ -1,13 +1,18 @@
-import { subscribe } from '@/server/notifications';
+import { liveIndex } from '@/server/notifications';
 
 export const dynamic = 'force-dynamic';
 
 /**
- * Server-sent events: one `indexed` event each time the indexer commits a batch (Postgres
- * NOTIFY), so browsers refresh within moments instead of polling blindly.
+ * Server-sent events from the process's one LISTEN connection:
+ * - `indexed` `{c, h, p}` each time the indexer commits: the chain-network, its height and
+ *   the proposals it touched (`p: "many"` when it may have touched all of them), so a page
+ *   refetches only what changed;
+ * - `status` `{live}` when the LISTEN connection is lost (pages say "live updates paused,
+ *   reconnecting") and when it is back.
  */
 export function GET(req: Request) {
   const encoder = new TextEncoder();
+  const live = liveIndex();
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
@@ -18,9 +23,13 @@ export function GET(req: Request) {
           cleanup();
         }
       };
-      send('retry: 2000\n\n');
-      const unsubscribe = subscribe((payload) =>
-        send(`event: indexed\ndata: ${JSON.stringify(payload)}\n\n`),
+      send(`retry: 2000\n\nevent: status\ndata: ${JSON.stringify({ live: live.live() })}\n\n`);
+      const unsubscribe = live.subscribe((e) =>
+        send(
+          e.type === 'indexed'
+            ? `event: indexed\ndata: ${JSON.stringify(e.change)}\n\n`
+            : `event: status\ndata: ${JSON.stringify({ live: e.live })}\n\n`,
+        ),
       );
       const keepAlive = setInterval(() => send(': keep-alive\n\n'), 15_000);
       cleanup = () => {

@@ -1,7 +1,7 @@
 import { appRouter, createVoteRateLimits, type VoteRateLimits } from '@ratify/api';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import { getDb } from '@/server/db';
 import { serverEnv } from '@/server/env';
+import { readContext } from '@/server/notifications';
 import { BodyTooLarge, readCappedBody } from '@/server/request-body';
 
 export const dynamic = 'force-dynamic';
@@ -42,7 +42,7 @@ async function handler(req: Request) {
       const env = serverEnv();
       holder.ratifyVoteLimits ??= createVoteRateLimits(env.VOTE_RELAY_RATE);
       return {
-        db: getDb(),
+        ...readContext(),
         relay: { alphaNodes: env.ALPHA_NODES, hrp: env.ALPHA_HRP, limits: holder.ratifyVoteLimits },
         governorNodes: env.GOVERNOR_NODES,
         client: clientOf(req),

@@ -1,16 +1,15 @@
-import { createCaller } from '@ratify/api';
 import { z } from 'zod';
-import { getDb } from '@/server/db';
-import { errorResponse, jsonResponse } from '@/server/public-api';
+import { api, errorResponse, jsonResponse } from '@/server/public-api';
 
 export const dynamic = 'force-dynamic';
 
+// Plain decimal digits only: `Number()` would also take `0x10`, `1e2` and blanks.
 const query = z.object({
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1, 'limit is between 1 and 500')
-    .max(500, 'limit is between 1 and 500')
+  limit: z
+    .string()
+    .regex(/^[0-9]{1,3}$/, 'limit is between 1 and 500')
+    .transform(Number)
+    .pipe(z.number().min(1, 'limit is between 1 and 500').max(500, 'limit is between 1 and 500'))
     .default(50),
 });
 
@@ -21,7 +20,7 @@ const query = z.object({
 export async function GET(request: Request) {
   const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return errorResponse(400, parsed.error.issues[0]?.message ?? 'bad query');
-  const caller = createCaller({ db: getDb() });
+  const caller = api();
   const [alerts, events] = await Promise.all([
     caller.alerts.list(),
     caller.alerts.history({ limit: parsed.data.limit }),

@@ -1,9 +1,9 @@
-import { createCaller } from '@ratify/api';
-import { getDb } from '@/server/db';
-import { jsonResponse } from '@/server/public-api';
+import { api, conditionalJson } from '@/server/public-api';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET() {
-  return jsonResponse(await createCaller({ db: getDb() }).chains.list());
+const respond = conditionalJson();
+
+export async function GET(req: Request) {
+  return respond(req, await api().chains.list());
 }

@@ -1,9 +1,9 @@
-import { listProposalSummaries } from '@ratify/api/read-models';
-import { getDb } from '@/server/db';
-import { jsonResponse } from '@/server/public-api';
+import { api, conditionalJson } from '@/server/public-api';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET() {
-  return jsonResponse({ proposals: await listProposalSummaries(getDb()) });
+const respond = conditionalJson((proposals: object) => ({ proposals }));
+
+export async function GET(req: Request) {
+  return respond(req, await api().proposals.list());
 }

@@ -1,7 +1,5 @@
-import { buildProposalView } from '@ratify/api/read-models';
 import { csvCell } from '@/server/csv-cell';
-import { getDb } from '@/server/db';
-import { errorResponse, proposalIdParam } from '@/server/public-api';
+import { api, errorResponse, fromTrpcError, proposalIdParam } from '@/server/public-api';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,8 +10,12 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   const parsed = proposalIdParam.safeParse((await params).id);
   if (!parsed.success)
     return errorResponse(400, parsed.error.issues[0]?.message ?? 'bad proposal id');
-  const view = await buildProposalView(getDb(), parsed.data);
-  if (!view) return errorResponse(404, `no proposal ${parsed.data}`);
+  let view: Awaited<ReturnType<ReturnType<typeof api>['proposals']['get']>>;
+  try {
+    view = await api().proposals.get({ proposalId: parsed.data });
+  } catch (e) {
+    return fromTrpcError(e);
+  }
   const rows = view.votes.map((v) =>
     [
       v.height,

@@ -1,0 +1,2 @@
+CREATE INDEX "proposals_by_id" ON "proposals" USING btree ("proposal_id");--> statement-breakpoint
+CREATE INDEX "votes_latest_by_voter" ON "votes" USING btree ("chain_network_id","proposal_id","voter","height" DESC NULLS LAST,"position" DESC NULLS LAST);
