@@ -225,13 +225,12 @@ export function createFollower(options: FollowerOptions) {
       batch.votes.push(...decoded.votes);
     }
     const caughtUp = end - 1 >= height;
+    let setRead = false;
     if (caughtUp) {
       // The node reports only the current sets; reading them every few seconds keeps
       // the request rate low on a fast chain while still catching a change quickly.
-      if (Date.now() - lastSetReadAt >= VALIDATOR_SET_REFRESH_MS) {
-        batch.validatorSet = await head.validatorSet(height);
-        lastSetReadAt = Date.now();
-      }
+      setRead = Date.now() - lastSetReadAt >= VALIDATOR_SET_REFRESH_MS;
+      if (setRead) batch.validatorSet = await head.validatorSet(height);
       const touched = new Set([
         ...batch.proposals.map((p) => p.proposalId),
         ...batch.votes.map((v) => v.proposalId),
@@ -247,6 +246,8 @@ export function createFollower(options: FollowerOptions) {
     });
     timer();
     lastLeaseAt = Date.now();
+    // Only a committed read counts: after a failed write the sets are read again at once.
+    if (setRead) lastSetReadAt = Date.now();
     if (batch.validatorSet) head.recorded(batch.validatorSet);
     if (caughtUp && fetched.length <= 3) {
       metrics.commitLatency.observe({ chain }, (Date.now() - seenAt) / 1000);
