@@ -32,6 +32,17 @@ describe('createPacer', () => {
     expect(c.pacer).toMatchObject({ learnedLimit: 10, rateLimits: 1 });
   });
 
+  it('takes a refusal at 9.7/s from a 10/s node for a limit of 10, not 9', () => {
+    let t = 0;
+    const pacer = createPacer({ requestsPerSecond: 9.7, maxParallel: 4, now: () => t });
+    const at = (startedAt: number) => ({ startedAt, paced: true, release: () => {} });
+    for (let i = 0; i < 10; i++) pacer.onSuccess(at(i * 100));
+    t = 1000;
+    pacer.onRateLimited(at(990), 1000);
+    expect(pacer).toMatchObject({ learnedLimit: 10, rateLimits: 1 });
+    expect(pacer.rate).toBeCloseTo(9.7);
+  });
+
   it('holds the learned rate while quiet, then probes upward', async () => {
     const c = clocked();
     c.pacer.onSuccess(await c.ticket());

@@ -170,9 +170,9 @@ export function createPacer(opts: PacerOptions): Pacer {
       const tookInWindow = taken.filter(
         (s) => s > ticket.startedAt - WINDOW_MS && s <= ticket.startedAt,
       ).length;
-      // A paced client took at most about `rate` a second; a count above it comes from the
-      // second before, when the node may have been counting another window.
-      const bound = Number.isFinite(rate) ? Math.max(1, Math.floor(rate)) : tookInWindow;
+      // A client paced at `rate` sends at most ceil(rate) in a second; a count above that
+      // comes from the second before, when the node may have been counting another window.
+      const bound = Number.isFinite(rate) ? Math.max(1, Math.ceil(rate)) : tookInWindow;
       let limit =
         tookInWindow > 0
           ? Math.min(tookInWindow, bound)
@@ -185,7 +185,7 @@ export function createPacer(opts: PacerOptions): Pacer {
         quietMs = Math.min(MAX_QUIET_MS, quietMs * 2);
       }
       learnedLimit = limit;
-      rate = Math.max(MIN_RATE, Math.min(rate, limit) * MARGIN);
+      rate = Math.max(MIN_RATE, Math.min(rate, limit * MARGIN));
       cutAt = t;
       quietSince = t;
       nextStart = Math.max(nextStart, pausedUntil);
