@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { THEME_SCRIPT } from '@/components/site/theme-script';
+import { THEME_SCRIPT } from '../../components/site/theme-script';
 
 /** The one inline script written by hand; allowed by its hash, whatever the nonce. */
 const THEME_SCRIPT_HASH = `'sha256-${createHash('sha256').update(THEME_SCRIPT).digest('base64')}'`;
