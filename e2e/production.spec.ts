@@ -43,8 +43,11 @@ test('ratify serve and ratify index against the same database serve the demo pro
   ]);
   try {
     const fromUp = async () =>
-      ((await (await request.get('/api/v1/proposals')).json()) as { proposals: { id: string }[] })
-        .proposals;
+      (
+        (await (await request.get('/api/v1/proposals')).json()) as {
+          proposals: { proposalId: string }[];
+        }
+      ).proposals;
     await expect.poll(async () => (await fromUp()).length, { timeout: 60_000 }).toBeGreaterThan(0);
     const served = `http://127.0.0.1:${SERVE_PORT}`;
     await expect
@@ -57,10 +60,11 @@ test('ratify serve and ratify index against the same database serve the demo pro
       )
       .toBe(200);
     const body = (await (await request.get(`${served}/api/v1/proposals`)).json()) as {
-      proposals: { id: string }[];
+      proposals: { proposalId: string }[];
     };
-    expect(body.proposals.map((p) => p.id).sort()).toEqual(
-      (await fromUp()).map((p) => p.id).sort(),
+    expect(body.proposals.length).toBeGreaterThan(0);
+    expect(body.proposals.map((p) => p.proposalId).sort()).toEqual(
+      (await fromUp()).map((p) => p.proposalId).sort(),
     );
     // The second indexer finds the writer of `up` holding each chain-network and stands by.
     const ops = `http://127.0.0.1:${INDEX_PORT}`;
@@ -78,8 +82,10 @@ test('ratify serve and ratify index against the same database serve the demo pro
     await expect
       .poll(async () => (await request.get(`${ops}/ready`)).status(), { timeout: 30_000 })
       .toBe(200);
-    const page = await request.get(`${served}/proposals/${body.proposals[0]?.id}`);
-    expect(page.status()).toBe(200);
+    for (const { proposalId: id } of body.proposals) {
+      const page = await request.get(`${served}/proposals/${id}`);
+      expect(page.status(), `${id}: ${(await page.text()).slice(0, 400)}`).toBe(200);
+    }
   } finally {
     await stop(serve.child);
     await stop(index.child);
