@@ -153,33 +153,16 @@ export function createFollower(options: FollowerOptions) {
 
   /** One pass: 'idle' when there is nothing to do until the next poll. */
   async function step(id: string): Promise<'idle' | 'progress'> {
+    const height = await client.latestHeight({ signal });
+    status.lastOkAt = Date.now();
+    status.headHeight = height;
+    metrics.nodeHead.set({ chain, network: String(identity?.networkId ?? ''), node: url }, height);
+    metrics.nodeUp.set({ chain, node: url }, 1);
+    const highest = status.highestHead;
+    status.highestHead = Math.max(highest ?? height, height);
+
     const [checkpoint, paused] = await Promise.all([readCheckpoint(db, id), readPause(db, id)]);
     status.indexedHeight = checkpoint?.height;
-    // A writer more than a batch behind the head it last read knows the head is still ahead:
-    // asking again would spend one request in five of a rate-limited node while backfilling.
-    const known = status.headHeight;
-    const backfilling =
-      role?.kind === 'writer' &&
-      !paused &&
-      known !== undefined &&
-      checkpoint !== undefined &&
-      checkpoint.height + options.batchSize < known;
-    let height: number;
-    let highest: number | undefined;
-    if (backfilling) {
-      height = known;
-    } else {
-      height = await client.latestHeight({ signal });
-      status.lastOkAt = Date.now();
-      status.headHeight = height;
-      metrics.nodeHead.set(
-        { chain, network: String(identity?.networkId ?? ''), node: url },
-        height,
-      );
-      metrics.nodeUp.set({ chain, node: url }, 1);
-      highest = status.highestHead;
-      status.highestHead = Math.max(highest ?? height, height);
-    }
     if (paused) {
       status.state = 'paused';
       status.pause = { reason: paused.reason, height: paused.height, detail: paused.detail };
@@ -215,7 +198,6 @@ export function createFollower(options: FollowerOptions) {
     const end = Math.min(height + 1, next + options.batchSize);
     const seenAt = Date.now();
     const fetched = await source.take(next, end);
-    status.lastOkAt = Date.now();
     // While this batch is written, the next one is already on its way (syncing only).
     if (height + 1 > end) source.prefetch(end, Math.min(height + 1, end + options.batchSize));
     const broken = findDiscontinuity(checkpoint?.blockHash, fetched, next);
