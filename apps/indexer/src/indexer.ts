@@ -124,10 +124,9 @@ export async function startIndexer(options: IndexerOptions): Promise<IndexerHand
 
   // Once a second: rates, gauges and progress from the followers' live status.
   const tick = setInterval(() => {
-    // Sampled from this judgement, so the rates shown lag the heights by one tick at most.
-    const current = health();
     const now = Date.now();
-    for (const h of current) rates.sample(h.id, h.indexedHeight, now);
+    for (const h of health()) rates.sample(h.id, h.indexedHeight, now);
+    const current = health();
     for (const h of current) {
       const labels = { chain: h.chain, network: String(h.networkId ?? ''), chain_network: h.id };
       if (h.indexedHeight !== undefined) metrics.indexedHeight.set(labels, h.indexedHeight);

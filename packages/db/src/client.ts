@@ -65,17 +65,3 @@ export function createDbClient(url: string, options: DbClientOptions = {}): DbCl
     close: () => sql.end({ timeout: 5 }),
   };
 }
-
-/** A short-lived connection of its own for a one-off job (migrate, inspect, reset), always closed. */
-export async function withConnection<T>(
-  url: string,
-  options: { schema?: string; applicationName: string },
-  job: (sql: postgres.Sql) => Promise<T>,
-): Promise<T> {
-  const sql = postgres(url, { max: 1, ...connectionOptions(options) });
-  try {
-    return await job(sql);
-  } finally {
-    await sql.end({ timeout: 5 });
-  }
-}

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { drizzle } from 'drizzle-orm/postgres-js';
-import type postgres from 'postgres';
-import { DEFAULT_SCHEMA, withConnection } from './client';
+import postgres from 'postgres';
+import { connectionOptions, DEFAULT_SCHEMA } from './client';
 
 // Kept apart from the client: the dashboard bundles the client and never migrates.
 export const migrationsFolder = join(import.meta.dirname, '..', '..', '..', 'drizzle');
@@ -38,41 +38,44 @@ export async function migrateDatabase(
   options: { schema?: string } = {},
 ): Promise<MigrateResult> {
   const schema = options.schema ?? DEFAULT_SCHEMA;
-  return withConnection(url, { schema, applicationName: 'ratify-migrate' }, async (sql) => {
-    try {
-      await sql`SELECT pg_advisory_lock(hashtext(${`ratify:migrate:${schema}`}))`;
-      await sql.unsafe(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-      const before = await appliedMigrations(sql, schema);
-      const migrations = readMigrationFiles({ migrationsFolder }).map((m) => ({
-        ...m,
-        sql: m.sql.map(unqualify),
-      }));
-      const db = drizzle(sql);
-      // drizzle's own migrator does exactly this after reading the files; the statements are
-      // rewritten in between (see `unqualify`).
-      const internal = db as unknown as {
-        dialect: { migrate: (m: unknown, s: unknown, c: unknown) => Promise<void> };
-        session: unknown;
-      };
-      await internal.dialect.migrate(migrations, internal.session, {
-        migrationsFolder,
-        migrationsSchema: schema,
-        migrationsTable: MIGRATIONS_TABLE,
-      });
-      const after = await appliedMigrations(sql, schema);
-      const earlier = new Set(before.map((b) => b.createdAt));
-      const appliedNow = new Set(after.map((a) => a.createdAt).filter((at) => !earlier.has(at)));
-      return {
-        schema,
-        applied: journal()
-          .entries.filter((e) => appliedNow.has(e.when))
-          .map((e) => e.tag),
-        alreadyApplied: before.length,
-      };
-    } finally {
-      await sql`SELECT pg_advisory_unlock_all()`.catch(() => {});
-    }
+  const sql = postgres(url, {
+    max: 1,
+    ...connectionOptions({ schema, applicationName: 'ratify-migrate' }),
   });
+  try {
+    await sql`SELECT pg_advisory_lock(hashtext(${`ratify:migrate:${schema}`}))`;
+    await sql.unsafe(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    const before = await appliedMigrations(sql, schema);
+    const migrations = readMigrationFiles({ migrationsFolder }).map((m) => ({
+      ...m,
+      sql: m.sql.map(unqualify),
+    }));
+    const db = drizzle(sql);
+    // drizzle's own migrator does exactly this after reading the files; the statements are
+    // rewritten in between (see `unqualify`).
+    const internal = db as unknown as {
+      dialect: { migrate: (m: unknown, s: unknown, c: unknown) => Promise<void> };
+      session: unknown;
+    };
+    await internal.dialect.migrate(migrations, internal.session, {
+      migrationsFolder,
+      migrationsSchema: schema,
+      migrationsTable: MIGRATIONS_TABLE,
+    });
+    const after = await appliedMigrations(sql, schema);
+    const earlier = new Set(before.map((b) => b.createdAt));
+    const appliedNow = new Set(after.map((a) => a.createdAt).filter((at) => !earlier.has(at)));
+    return {
+      schema,
+      applied: journal()
+        .entries.filter((e) => appliedNow.has(e.when))
+        .map((e) => e.tag),
+      alreadyApplied: before.length,
+    };
+  } finally {
+    await sql`SELECT pg_advisory_unlock_all()`.catch(() => {});
+    await sql.end({ timeout: 5 });
+  }
 }
 
 async function appliedMigrations(
@@ -100,7 +103,11 @@ export async function migrationStatus(
   options: { schema?: string } = {},
 ): Promise<MigrationStatus> {
   const schema = options.schema ?? DEFAULT_SCHEMA;
-  return withConnection(url, { schema, applicationName: 'ratify-status' }, async (sql) => {
+  const sql = postgres(url, {
+    max: 1,
+    ...connectionOptions({ schema, applicationName: 'ratify-status' }),
+  });
+  try {
     const [found] = await sql`SELECT 1 AS ok FROM pg_namespace WHERE nspname = ${schema}`;
     const done = await appliedMigrations(sql, schema);
     const doneAt = new Set(done.map((d) => d.createdAt));
@@ -111,5 +118,7 @@ export async function migrationStatus(
       applied: entries.filter((e) => doneAt.has(e.when)).map((e) => e.tag),
       pending: entries.filter((e) => !doneAt.has(e.when)).map((e) => e.tag),
     };
-  });
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
 }

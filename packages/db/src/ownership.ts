@@ -1,7 +1,7 @@
 import { getTableName, is } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
-import type postgres from 'postgres';
-import { DEFAULT_SCHEMA, withConnection } from './client';
+import postgres from 'postgres';
+import { connectionOptions, DEFAULT_SCHEMA } from './client';
 import { migrateDatabase } from './migrate';
 import * as tables from './schema';
 
@@ -29,7 +29,11 @@ export async function inspectSchema(
   url: string,
   schema: string = DEFAULT_SCHEMA,
 ): Promise<SchemaContents> {
-  return withConnection(url, { schema, applicationName: 'ratify-inspect' }, async (sql) => {
+  const sql = postgres(url, {
+    max: 1,
+    ...connectionOptions({ schema, applicationName: 'ratify-inspect' }),
+  });
+  try {
     const [found] = await sql`SELECT oid FROM pg_namespace WHERE nspname = ${schema}`;
     if (!found)
       return { schema, exists: false, foreign: [], rows: { chainNetworks: 0, blocks: 0 } };
@@ -52,7 +56,9 @@ export async function inspectSchema(
       foreign,
       rows: { chainNetworks: await count('chain_networks'), blocks: await count('blocks') },
     };
-  });
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
 }
 
 /** Records what built this index; a real-node index is never marked back as a devnet one. */
@@ -105,7 +111,11 @@ export async function resetDevnetIndex(
   const why = whyNotReset(contents, options);
   if (why) throw new RefusedResetError(why);
   if (contents.exists) {
-    await withConnection(url, { schema, applicationName: 'ratify-reset' }, async (sql) => {
+    const sql = postgres(url, {
+      max: 1,
+      ...connectionOptions({ schema, applicationName: 'ratify-reset' }),
+    });
+    try {
       await sql.begin(async (tx) => {
         const present = await tx<{ name: string }[]>`
           SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -117,10 +127,18 @@ export async function resetDevnetIndex(
         // RESTRICT: refuses if anything is left in it.
         await tx.unsafe(`DROP SCHEMA "${schema}" RESTRICT`);
       });
-    });
+    } finally {
+      await sql.end({ timeout: 5 });
+    }
   }
   await migrateDatabase(url, { schema });
-  await withConnection(url, { schema, applicationName: 'ratify-reset' }, (sql) =>
-    markOrigin(sql, 'devnet'),
-  );
+  const sql = postgres(url, {
+    max: 1,
+    ...connectionOptions({ schema, applicationName: 'ratify-reset' }),
+  });
+  try {
+    await markOrigin(sql, 'devnet');
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
 }

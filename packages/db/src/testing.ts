@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { inject } from 'vitest';
-import { DEFAULT_SCHEMA, withConnection } from './client';
+import { connectionOptions, DEFAULT_SCHEMA } from './client';
 import { migrateDatabase } from './migrate';
 
 declare module 'vitest' {
@@ -74,7 +74,11 @@ export async function tableChecksums(
   url: string,
   schema: string = DEFAULT_SCHEMA,
 ): Promise<Record<string, { rows: number; md5: string }>> {
-  return withConnection(url, { schema, applicationName: 'ratify-checksum' }, async (sql) => {
+  const sql = postgres(url, {
+    max: 1,
+    ...connectionOptions({ schema, applicationName: 'ratify-checksum' }),
+  });
+  try {
     const columns = await sql<{ table_name: string; column_name: string }[]>`
       SELECT table_name, column_name FROM information_schema.columns
       WHERE table_schema = ${schema} ORDER BY table_name, ordinal_position`;
@@ -93,5 +97,7 @@ export async function tableChecksums(
       out[table] = { rows: Number(row?.rows ?? 0), md5: String(row?.md5 ?? '') };
     }
     return out;
-  });
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
 }
