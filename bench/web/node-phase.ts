@@ -61,16 +61,56 @@ async function until<T>(
   }
 }
 
+/** Seconds and observations per histogram, keyed `name` or `name route` (summed over other labels). */
+export type Timings = Map<string, { seconds: number; count: number }>;
+
+const TIMED = [
+  'ratify_block_commit_latency_seconds',
+  'ratify_db_transaction_duration_seconds',
+  'ratify_node_request_duration_seconds',
+];
+
+function scrapeTimings(text: string): Timings {
+  const out: Timings = new Map();
+  for (const m of text.matchAll(/^(\w+)_(sum|count)\{([^}]*)\} (\S+)$/gm)) {
+    const [, name = '', kind, labels = '', value] = m;
+    if (!TIMED.includes(name)) continue;
+    const route = /route="([^"]*)"/.exec(labels)?.[1];
+    const key = route === undefined ? name : `${name} ${route}`;
+    const t = out.get(key) ?? { seconds: 0, count: 0 };
+    if (kind === 'sum') t.seconds += Number(value);
+    else t.count += Number(value);
+    out.set(key, t);
+  }
+  return out;
+}
+
+/** Mean milliseconds and count of each timing over a window, busiest first. */
+export function timingsBetween(
+  before: Timings,
+  after: Timings,
+): { key: string; meanMs: number; count: number }[] {
+  return [...after]
+    .map(([key, t]) => {
+      const b = before.get(key) ?? { seconds: 0, count: 0 };
+      const count = t.count - b.count;
+      return {
+        key,
+        count,
+        meanMs: count > 0 ? ((t.seconds - b.seconds) / count) * 1000 : Number.NaN,
+      };
+    })
+    .filter((t) => t.count > 0)
+    .sort((x, y) => y.count * y.meanMs - x.count * x.meanMs);
+}
+
 export type Node = { chain: string; url: string; chainNetworkId: string };
 
 export type Stack = {
   nodes: Node[];
   indexerPid: number;
-  /**
-   * The indexer's own `ratify_block_commit_latency_seconds` (from its follower seeing the
-   * head to the commit), summed over chains.
-   */
-  commitLatency: () => Promise<{ seconds: number; count: number }>;
+  /** The indexer's own histograms of time, read from its /metrics. */
+  timings: () => Promise<Timings>;
   stop: () => Promise<void>;
 };
 
@@ -193,18 +233,7 @@ export async function startNodeStack(o: {
     return {
       nodes,
       indexerPid: indexer.child.pid ?? 0,
-      commitLatency: async () => {
-        const text = await (await fetch(metrics)).text();
-        const total = (name: string) =>
-          [...text.matchAll(new RegExp(`^${name}\\{[^}]*\\} (\\S+)$`, 'gm'))].reduce(
-            (n, m) => n + Number(m[1]),
-            0,
-          );
-        return {
-          seconds: total('ratify_block_commit_latency_seconds_sum'),
-          count: total('ratify_block_commit_latency_seconds_count'),
-        };
-      },
+      timings: async () => scrapeTimings(await (await fetch(metrics)).text()),
       stop,
     };
   } catch (e) {

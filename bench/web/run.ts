@@ -14,7 +14,7 @@ import { ensureWebBuilt, startWeb } from '../../apps/cli/src/launch/web';
 import { openProposalPage, type ProposalPage } from './browser';
 import { type Goal, goalsTable, judge } from './goals';
 import { hit, type LoadFigures } from './load';
-import { type NodeFigures, nodeToClient, startNodeStack } from './node-phase';
+import { type NodeFigures, nodeToClient, startNodeStack, timingsBetween } from './node-phase';
 import { seedChain } from './seed';
 import { openStreams, parseIndexed, type Spread, sseFanOut } from './sse';
 
@@ -46,6 +46,9 @@ const flags = z
     browser: bool.default(true),
     // The second stream phase: `ratify devnet` and `ratify index` as the source of blocks.
     devnet: bool.default(true),
+    // Where `ratify index` writes: the seeded database, served by the same web server
+    // (`shared`), or a fresh database with a second web server (`own`).
+    'devnet-db': z.enum(['shared', 'own']).default('shared'),
     'block-time': z.coerce.number().int().min(100).max(10_000).default(1000),
     // POLL_INTERVAL_MS for `ratify index` (its own default when not given).
     'index-poll': z.coerce.number().int().min(50).max(60_000).optional(),
@@ -109,7 +112,9 @@ async function freePorts(n: number): Promise<number> {
 }
 
 /** A database of its own: on DATABASE_URL's server (created, then dropped) or embedded. */
-async function benchDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
+async function benchDatabase(
+  label = 'seeded',
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const server = process.env.DATABASE_URL;
   if (server) {
     const name = `ratify_bench_${randomBytes(5).toString('hex')}`;
@@ -125,7 +130,7 @@ async function benchDatabase(): Promise<{ url: string; stop: () => Promise<void>
       },
     };
   }
-  const dataDir = join(root, '.data', 'bench-web', String(process.pid));
+  const dataDir = join(root, '.data', 'bench-web', `${process.pid}-${label}`);
   rmSync(dataDir, { recursive: true, force: true });
   const pg = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'postgres' });
   return {
@@ -337,13 +342,44 @@ async function main() {
     let indexerRss: { before: number; after: number } | undefined;
     let stackError: string | undefined;
     let rssAfterNodes = Number.NaN;
-    let indexerCommitMs = Number.NaN;
+    let indexerTimes: ReturnType<typeof timingsBetween> = [];
+    let webRssNodes = Number.NaN;
     if (pool && o.devnet) {
       try {
+        // `own`: a fresh database and web server of their own, holding only the devnet.
+        let phase = { url: database.url, sql: client.sql, pool, heard: listen.heard, pid };
+        if (o['devnet-db'] === 'own') {
+          pool.close();
+          const own = await benchDatabase('devnet');
+          stops.unshift(own.stop);
+          await migrateDatabase(own.url);
+          const ownClient = createDbClient(own.url, { max: 2 });
+          stops.unshift(ownClient.close);
+          const ownPort = await freePort();
+          const ownWeb = await startWeb({
+            root,
+            host: '127.0.0.1',
+            port: ownPort,
+            env: { DATABASE_URL: own.url },
+            log: () => {},
+          });
+          stops.unshift(ownWeb.stop);
+          const ownListen = await listenIndexed(ownClient.sql);
+          stops.unshift(ownListen.stop);
+          const ownPool = await openStreams(`http://127.0.0.1:${ownPort}/api/stream`, o.sse);
+          stops.unshift(async () => ownPool.close());
+          phase = {
+            url: own.url,
+            sql: ownClient.sql,
+            pool: ownPool,
+            heard: ownListen.heard,
+            pid: ownWeb.child.pid ?? 0,
+          };
+        }
         const stack = await startNodeStack({
           root,
-          databaseUrl: database.url,
-          sql: client.sql,
+          databaseUrl: phase.url,
+          sql: phase.sql,
           portBase: await freePorts(4),
           indexerPort: await freePort(),
           blockTimeMs: o['block-time'],
@@ -353,20 +389,21 @@ async function main() {
         });
         stops.unshift(stack.stop);
         const before = rssMb(stack.indexerPid);
-        const m0 = await stack.commitLatency().catch(() => undefined);
+        const m0 = await stack.timings().catch(() => undefined);
         nodes = await nodeToClient({
-          pool,
+          pool: phase.pool,
           nodes: stack.nodes,
           blocks: o.blocks,
           blockTimeMs: o['block-time'],
-          notified: listen.heard,
+          notified: phase.heard,
         });
         indexerRss = { before, after: rssMb(stack.indexerPid) };
-        const m1 = await stack.commitLatency().catch(() => undefined);
-        if (m0 && m1 && m1.count > m0.count)
-          indexerCommitMs = ((m1.seconds - m0.seconds) / (m1.count - m0.count)) * 1000;
+        const m1 = await stack.timings().catch(() => undefined);
+        if (m0 && m1) indexerTimes = timingsBetween(m0, m1);
         rssAfterNodes = rssMb(pid);
+        webRssNodes = rssMb(phase.pid);
         await stack.stop();
+        phase.pool.close();
       } catch (e) {
         stackError = e instanceof Error ? e.message : String(e);
         log(`devnet phase: ${stackError}`);
@@ -403,19 +440,33 @@ async function main() {
     if (nodes)
       console.log(
         `\nStreams, blocks from \`ratify devnet\` (block time ${o['block-time']} ms) through \`ratify index\`` +
-          ` (POLL_INTERVAL_MS ${o['index-poll'] ?? 'default'}, NODE_REQUESTS_PER_SECOND ${o['node-rps'] ?? 'default'}): ` +
+          ` (POLL_INTERVAL_MS ${o['index-poll'] ?? 'default'}, NODE_REQUESTS_PER_SECOND ${o['node-rps'] ?? 'default'}), ` +
+          `${o['devnet-db'] === 'own' ? 'into a fresh database with a web server of its own' : 'into the seeded database beside its 50 proposals'}: ` +
           `${nodes.connected} streams, ${nodes.blocks} blocks on the nodes (Alpha and Delta): ${nodes.delivered}/${nodes.expected} updates delivered\n` +
           `  block on the node to client ${ms(nodes.latency)}\n` +
           `  block on the node to the indexer's commit heard on LISTEN ${ms(nodes.toNotify)}\n` +
-          `  of which the indexer's own figure from its follower seeing the block to the commit: mean ${fmt(indexerCommitMs)} ms\n` +
           `  commit heard on LISTEN to client ${ms(nodes.notifyToClient)}\n` +
           `  node polled every ${fmt(nodes.pollMs.p50)} ms (p95 ${fmt(nodes.pollMs.p95)} ms); bench event loop delay p99 ${fmt(lagNodes, 1)} ms`,
+      );
+    if (indexerTimes.length)
+      console.log(
+        `  the indexer's own timings over the window (its /metrics; mean x count):\n${indexerTimes
+          .map(
+            (t) =>
+              `    ${t.key.replace(/^ratify_|_seconds/g, '').replace(/\/\d{10,}field$/, '/{id}field')}: ${fmt(t.meanMs)} ms x ${t.count}`,
+          )
+          .join('\n')}`,
       );
     else if (o.devnet && pool)
       console.log(`\nStreams from the devnet: not measured (${stackError?.split('\n')[0]})`);
     console.log(
       `\nweb server RSS: ${fmt(rssBefore)} MB before, ${fmt(rssAfterLoad)} MB after the HTTP runs, ` +
-        `${fmt(rssAfter)} MB after the seeded streams${nodes ? `, ${fmt(rssAfterNodes)} MB after the devnet streams` : ''}`,
+        `${fmt(rssAfter)} MB after the seeded streams` +
+        (nodes
+          ? o['devnet-db'] === 'own'
+            ? `; the devnet's own web server ${fmt(webRssNodes)} MB after its streams`
+            : `, ${fmt(rssAfterNodes)} MB after the devnet streams`
+          : ''),
     );
     if (indexerRss)
       console.log(
