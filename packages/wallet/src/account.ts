@@ -1,7 +1,6 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
-import { encodeAddress } from '@ratify/aleo';
 
 export type Account = {
   secretKey: Uint8Array;
@@ -29,11 +28,4 @@ export function accountFromSecretKey(secretKey: Uint8Array | string): Account {
 
 export function randomAccount(): Account {
   return accountFromSecretKey(ed25519.utils.randomSecretKey());
-}
-
-/** The chain address of a public key: bech32m of its 32 bytes under the chain's HRP. */
-export function addressOf(publicKey: Uint8Array | string, hrp: string): string {
-  const bytes = typeof publicKey === 'string' ? hexToBytes(publicKey) : publicKey;
-  if (bytes.length !== 32) throw new RangeError('public key must be 32 bytes');
-  return encodeAddress(bytes, hrp);
 }

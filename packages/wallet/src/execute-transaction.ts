@@ -1,7 +1,9 @@
 import { bytesToHex, randomBytes } from '@noble/hashes/utils.js';
 import { encodeBech32Id } from '@ratify/aleo';
-import { accountFromSecretKey, addressOf } from './account';
+import { accountFromSecretKey } from './account';
+import { addressOf } from './address';
 import { authorizationMessage, type ChainName, signAuthorization } from './authorization';
+import { DEFAULT_FEE } from './constants';
 import { printFuture } from './future';
 import { canonicalJson, fieldToBytesLE, hashToField } from './hash';
 
@@ -47,8 +49,6 @@ export type BuildExecuteTransactionParameters = {
   nonce?: string;
   globalStateRoot?: string;
 };
-
-export const DEFAULT_FEE = 10_000n;
 
 const field = (domain: string, ...parts: string[]) => `${hashToField(domain, ...parts)}field`;
 

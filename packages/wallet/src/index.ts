@@ -2,9 +2,9 @@ export {
   type Account,
   accountFromSecretKey,
   accountFromSeed,
-  addressOf,
   randomAccount,
 } from './account';
+export { addressOf } from './address';
 export {
   AUTHORIZATION_DOMAIN,
   type AuthorizationMessageParameters,
@@ -13,11 +13,11 @@ export {
   signAuthorization,
   verifyAuthorizationSignature,
 } from './authorization';
+export { DEFAULT_FEE } from './constants';
 export {
   type Authorization,
   type BuildExecuteTransactionParameters,
   buildExecuteTransaction,
-  DEFAULT_FEE,
   type ExecuteTransaction,
   type Transition,
   type TransitionInput,
@@ -27,7 +27,8 @@ export {
 } from './execute-transaction';
 export { futureArguments, printFuture } from './future';
 export { bytesToBigIntLE, canonicalJson, FIELD_MODULUS, fieldToBytesLE, hashToField } from './hash';
-export { decryptSecretKey, encryptSecretKey, type Keystore, keystoreSchema } from './keystore';
+export { decryptSecretKey, encryptSecretKey } from './keystore';
+export { type Keystore, keystoreSchema } from './keystore-schema';
 export {
   signedExecuteSchema,
   type VerifyContext,

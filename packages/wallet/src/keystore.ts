@@ -1,20 +1,6 @@
 import { scryptAsync } from '@noble/hashes/scrypt.js';
 import { bytesToHex, hexToBytes, randomBytes, utf8ToBytes } from '@noble/hashes/utils.js';
-// The mini build of zod: this schema is parsed in the browser, where every kilobyte loads.
-import * as z from 'zod/mini';
-
-/** An encrypted secret key, safe to keep in localStorage or a file. */
-export const keystoreSchema = z.object({
-  version: z.literal(1),
-  kdf: z.literal('scrypt'),
-  n: z.int().check(z.positive()),
-  r: z.int().check(z.positive()),
-  p: z.int().check(z.positive()),
-  salt: z.string().check(z.regex(/^[0-9a-f]+$/)),
-  iv: z.string().check(z.regex(/^[0-9a-f]{24}$/)),
-  ciphertext: z.string().check(z.regex(/^[0-9a-f]+$/)),
-});
-export type Keystore = z.infer<typeof keystoreSchema>;
+import { type Keystore, keystoreSchema } from './keystore-schema';
 
 // WebCrypto exists in browsers and in Node 20 as globalThis.crypto; no Node-only import.
 const subtle = () => globalThis.crypto.subtle;

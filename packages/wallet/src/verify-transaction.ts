@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addressOf } from './account';
+import { addressOf } from './address';
 import {
   authorizationMessage,
   type ChainName,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { accountFromSecretKey, accountFromSeed, addressOf, randomAccount } from './account';
+import { accountFromSecretKey, accountFromSeed, randomAccount } from './account';
+import { addressOf } from './address';
 import { authorizationMessage } from './authorization';
 import {
   buildExecuteTransaction,

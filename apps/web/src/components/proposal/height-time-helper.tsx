@@ -1,16 +1,19 @@
 'use client';
 import type { ProposalView } from '@ratify/api';
 import { type FormEvent, useId, useState } from 'react';
-import { answerHeightOrTime, type HeightTimeAnswer } from './height-time';
+import type { HeightTimeAnswer } from './height-time';
 
 /** "When is height H?" and "which height at time T?", from the source chain's recent pace. */
 export function HeightTimeHelper({ p }: { p: ProposalView }) {
   const id = useId();
   const [input, setInput] = useState('');
   const [answer, setAnswer] = useState<HeightTimeAnswer | null>(null);
-  const submit = (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setAnswer(answerHeightOrTime(input, p.recentBlocks, Math.floor(Date.now() / 1000)));
+    const now = Math.floor(Date.now() / 1000);
+    // The estimate's code loads with the first question, not with the page.
+    const { answerHeightOrTime } = await import('./height-time');
+    setAnswer(answerHeightOrTime(input, p.recentBlocks, now));
   };
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">

@@ -1,69 +1,45 @@
 'use client';
-import { useCallback, useEffect, useState } from 'react';
-// zod's mini build: this runs in the browser.
-import * as z from 'zod/mini';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Receipt } from './stored-receipts';
+
+export type { Receipt } from './stored-receipts';
 
 const STORAGE_KEY = 'ratify.vote-receipts.v2';
-const KEEP = 20;
-
-/** One submitted vote, as the wallet answered it; public data, kept so a reload keeps the receipt. */
-export const receiptSchema = z.object({
-  /** The wallet's name and its id for the vote, which may be temporary (not an `at1…`). */
-  wallet: z.string(),
-  transactionId: z.string(),
-  chainNetworkId: z.string(),
-  proposalId: z.string(),
-  voter: z.string(),
-  choice: z.union([z.literal(1), z.literal(2), z.literal(3)]),
-  /** Indexed height when it was sent: the vote is the first matching one included after it. */
-  submittedAtHeight: z.number(),
-  /** Known when the wallet says it (the keystore does): not included by then means dropped. */
-  expiresAtHeight: z.optional(z.number()),
-  submittedAt: z.string(),
-});
-export type Receipt = z.infer<typeof receiptSchema>;
-
-// Receipts of the keystore-only dashboard: still shown, as the keystore's.
+// Receipts of the keystore-only dashboard.
 const V1_KEY = 'ratify.vote-receipts.v1';
-const v1Schema = z.pipe(
-  z.extend(z.omit(receiptSchema, { wallet: true }), { expiresAtHeight: z.number() }),
-  z.transform((r): Receipt => ({ ...r, wallet: 'Browser keystore' })),
-);
 
-function parse<T>(text: string | null, schema: z.ZodMiniType<T, unknown>): T[] {
-  try {
-    const parsed = z.array(schema).safeParse(JSON.parse(text ?? '[]'));
-    return parsed.success ? parsed.data : [];
-  } catch {
-    return [];
-  }
-}
-
-/** The stored receipts, newest first, from the stored texts of this version and the last. */
-export function storedReceipts(current: string | null, legacy: string | null): Receipt[] {
-  const now = parse(current, receiptSchema);
-  const old = parse(legacy, v1Schema).filter(
-    (o) => !now.some((r) => r.transactionId === o.transactionId),
-  );
-  return [...now, ...old].slice(0, KEEP);
-}
-
-function readAll(): Receipt[] {
-  return storedReceipts(
-    window.localStorage.getItem(STORAGE_KEY),
-    window.localStorage.getItem(V1_KEY),
-  );
+/**
+ * The stored receipts, newest first. Their schemas (zod) load only when something is stored:
+ * a browser that never voted here reads nothing.
+ */
+async function readAll(): Promise<Receipt[]> {
+  const current = window.localStorage.getItem(STORAGE_KEY);
+  const legacy = window.localStorage.getItem(V1_KEY);
+  if (current === null && legacy === null) return [];
+  return (await import('./stored-receipts')).storedReceipts(current, legacy);
 }
 
 /** This voter's receipts for this proposal, newest first. */
 export function useReceipts(proposalId: string, voter: string | null) {
   const [all, setAll] = useState<Receipt[]>([]);
-  useEffect(() => setAll(readAll()), []);
-  const add = useCallback((r: Receipt) => {
-    const next = [r, ...readAll().filter((x) => x.transactionId !== r.transactionId)].slice(
-      0,
-      KEEP,
+  // A receipt added while the first read is under way is not undone by it.
+  const added = useRef(false);
+  useEffect(() => {
+    let live = true;
+    readAll().then(
+      (stored) => {
+        if (live && !added.current) setAll(stored);
+      },
+      () => {},
     );
+    return () => {
+      live = false;
+    };
+  }, []);
+  const add = useCallback(async (r: Receipt) => {
+    added.current = true;
+    const [{ KEEP }, stored] = await Promise.all([import('./stored-receipts'), readAll()]);
+    const next = [r, ...stored.filter((x) => x.transactionId !== r.transactionId)].slice(0, KEEP);
     window.localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
     setAll(next);
   }, []);

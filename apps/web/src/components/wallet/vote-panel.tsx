@@ -58,7 +58,7 @@ export function VotePanel({ p }: { p: ProposalView }) {
         inputs: [`${p.proposalId}field`, `${choice}u8`],
         fee: Number(DEFAULT_FEE),
       });
-      add({
+      await add({
         wallet: wallet.name,
         transactionId: sent.transactionId,
         chainNetworkId: p.chainNetworkId,

@@ -1,5 +1,4 @@
 'use client';
-import { randomAccount } from '@ratify/wallet';
 import { useState } from 'react';
 import { parseSecretKey, passwordProblem } from './secret-key';
 import { wallet } from './wallet-store';
@@ -21,18 +20,17 @@ export function WalletSetup({ problem }: { problem?: string }) {
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     setError(null);
-    let secretKey: Uint8Array;
+    let imported: Uint8Array | null = null;
     if (mode === 'import') {
       const parsed = parseSecretKey(key);
       if (!parsed.ok) return setError(parsed.error);
-      secretKey = parsed.secretKey;
-    } else {
-      secretKey = randomAccount().secretKey;
+      imported = parsed.secretKey;
     }
     const bad = passwordProblem(password, confirm);
     if (bad) return setError(bad);
     setBusy(true);
     try {
+      const secretKey = imported ?? (await import('./keystore-crypto')).randomAccount().secretKey;
       await wallet.save(secretKey, password, mode === 'import' ? 'imported' : 'generated');
     } catch (err) {
       setError(`Could not store the wallet: ${(err as Error).message}`);

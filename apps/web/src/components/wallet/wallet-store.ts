@@ -1,25 +1,11 @@
 'use client';
-import {
-  accountFromSecretKey,
-  decryptSecretKey,
-  encryptSecretKey,
-  keystoreSchema,
-} from '@ratify/wallet';
 import { useSyncExternalStore } from 'react';
-// zod's mini build: this runs on every page, in the browser.
-import * as z from 'zod/mini';
+import type { Stored } from './stored-wallet';
 
 const STORAGE_KEY = 'ratify.wallet.v1';
 
-/** What localStorage holds: the public key in the clear, the secret key only encrypted. */
-const storedSchema = z.object({
-  version: z.literal(1),
-  publicKeyHex: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
-  origin: z.enum(['imported', 'generated']),
-  createdAt: z.string(),
-  keystore: keystoreSchema,
-});
-type Stored = z.infer<typeof storedSchema>;
+// The stored wallet's schema (zod) loads only once there is a stored wallet to read.
+const storedWallet = () => import('./stored-wallet');
 
 export type WalletState =
   | { status: 'loading' }
@@ -36,11 +22,12 @@ function set(next: WalletState) {
   for (const l of listeners) l();
 }
 
-function readStored(): WalletState {
-  const text = window.localStorage.getItem(STORAGE_KEY);
-  if (!text) return { status: 'none' };
+function readStored(
+  text: string,
+  schema: Awaited<ReturnType<typeof storedWallet>>['storedSchema'],
+): WalletState {
   try {
-    const s = storedSchema.parse(JSON.parse(text));
+    const s = schema.parse(JSON.parse(text));
     return { status: 'locked', publicKeyHex: s.publicKeyHex, origin: s.origin };
   } catch {
     return {
@@ -50,8 +37,7 @@ function readStored(): WalletState {
   }
 }
 
-function load() {
-  const stored = readStored();
+function apply(stored: WalletState) {
   // Another tab forgetting or replacing the wallet wins; an unlocked key here stays otherwise.
   if (
     state.status === 'unlocked' &&
@@ -60,6 +46,19 @@ function load() {
   )
     return;
   set(stored);
+}
+
+function load() {
+  const text = window.localStorage.getItem(STORAGE_KEY);
+  if (!text) return apply({ status: 'none' });
+  // Not loaded: the state stays 'loading' and the next subscriber tries again.
+  storedWallet().then(
+    ({ storedSchema }) => {
+      // A change of the storage meanwhile has a load of its own.
+      if (window.localStorage.getItem(STORAGE_KEY) === text) apply(readStored(text, storedSchema));
+    },
+    () => {},
+  );
 }
 
 function subscribe(listener: () => void) {
@@ -96,6 +95,7 @@ export function useWalletState(): WalletState {
 export const wallet = {
   /** Encrypts the key with the password, keeps it, and leaves the wallet unlocked. */
   async save(secretKey: Uint8Array, password: string, origin: Stored['origin']): Promise<void> {
+    const { accountFromSecretKey, encryptSecretKey } = await import('./keystore-crypto');
     const account = accountFromSecretKey(secretKey);
     const keystore = await encryptSecretKey(secretKey, password);
     const stored: Stored = {
@@ -113,7 +113,8 @@ export const wallet = {
   async unlock(password: string): Promise<void> {
     const text = window.localStorage.getItem(STORAGE_KEY);
     if (!text) throw new Error('No wallet is stored in this browser.');
-    const stored = storedSchema.parse(JSON.parse(text));
+    const stored = (await storedWallet()).storedSchema.parse(JSON.parse(text));
+    const { accountFromSecretKey, decryptSecretKey } = await import('./keystore-crypto');
     let secretKey: Uint8Array;
     try {
       secretKey = await decryptSecretKey(stored.keystore, password);

@@ -1,6 +1,6 @@
-import { type Plaintext, parsePlaintext } from '@ratify/aleo';
+import type { Plaintext } from '@ratify/aleo';
 import type { AppRouter } from '@ratify/api';
-import { addressOf, buildExecuteTransaction } from '@ratify/wallet';
+import { addressOf } from '@ratify/wallet';
 import type { TRPCClient } from '@trpc/client';
 import { currentWalletState, onWalletChange } from '../wallet-store';
 import type { VoteWallet } from './vote-wallet';
@@ -11,7 +11,10 @@ const KEYSTORE_ICON =
   'data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHZpZXdCb3g9IjAgMCAxNiAxNiI+PHJlY3Qgd2lkdGg9IjE2IiBoZWlnaHQ9IjE2IiByeD0iMyIgZmlsbD0iIzMzNDE1NSIvPjxjaXJjbGUgY3g9IjYiIGN5PSI4IiByPSIyLjUiIHN0cm9rZT0iI2ZmZiIgc3Ryb2tlLXdpZHRoPSIxLjUiIGZpbGw9Im5vbmUiLz48cGF0aCBkPSJNOC41IDhIMTNNMTEuNSA4djIiIHN0cm9rZT0iI2ZmZiIgc3Ryb2tlLXdpZHRoPSIxLjUiLz48L3N2Zz4=';
 
 /** The vote's proposal id, `NNNfield`, which the relay's signing context is looked up by. */
-function proposalOf(inputs: readonly string[]): string {
+function proposalOf(
+  inputs: readonly string[],
+  parsePlaintext: (text: string) => Plaintext,
+): string {
   let value: Plaintext | null = null;
   try {
     value = parsePlaintext(inputs[0] ?? '');
@@ -54,8 +57,9 @@ export function createKeystoreWallet(client: TRPCClient<AppRouter>): VoteWallet 
       const state = currentWalletState();
       if (!connected || state.status !== 'unlocked')
         throw new Error('The keystore is locked: unlock it to sign.');
+      const { buildExecuteTransaction, parsePlaintext } = await import('../keystore-crypto');
       const context = await client.votes.signingContext.query({
-        proposalId: proposalOf(options.inputs),
+        proposalId: proposalOf(options.inputs, parsePlaintext),
       });
       const transaction = buildExecuteTransaction({
         secretKey: state.secretKey,

@@ -1,7 +1,5 @@
 import type { WalletDecryptPermission } from '@provablehq/aleo-wallet-standard';
 import type { Wallets } from '@wallet-standard/app';
-// zod's mini build: this runs in the browser, on the proposal page.
-import * as z from 'zod/mini';
 import {
   FEATURE,
   NO_DECRYPT,
@@ -29,19 +27,8 @@ const call = (feature: unknown, name: string) =>
     ...args: unknown[]
   ) => Promise<unknown>;
 
-// What comes back from a wallet is another program's data: parsed like any boundary.
-const accountSchema = z.object({ address: z.string().check(z.minLength(1)) });
-const executedSchema = z.object({ transactionId: z.string().check(z.minLength(1)) });
-const statusSchema = z.object({
-  status: z.string(),
-  transactionId: z.optional(z.string()),
-  error: z.optional(z.string()),
-});
-const answer = <T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T => {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new Error(`the wallet answered ${what} in an unexpected shape`);
-  return parsed.data;
-};
+// The answers' schemas (zod) load with a wallet's first answer, not with the page.
+const answers = () => import('./wallet-answers');
 
 const adapted = new WeakMap<RegisteredWallet, Adapted>();
 
@@ -85,18 +72,21 @@ function adapt(w: RegisteredWallet): Adapted {
         NO_DECRYPT as WalletDecryptPermission,
         programs,
       );
-      return { address: answer(accountSchema, account, 'connect').address };
+      return { address: (await answers()).answer('connect', account).address };
     },
     async disconnect() {
       if (hasMethod(connect, 'disconnect')) await call(connect, 'disconnect')();
     },
     async executeTransaction(options) {
       const sent = await call(execute, 'executeTransaction')(options);
-      return { transactionId: answer(executedSchema, sent, 'executeTransaction').transactionId };
+      const { answer } = await answers();
+      return { transactionId: answer('executeTransaction', sent).transactionId };
     },
     transactionStatus: offered(status, 'transactionStatus')
-      ? async (transactionId) =>
-          answer(statusSchema, await call(status, 'transactionStatus')(transactionId), 'status')
+      ? async (transactionId) => {
+          const value = await call(status, 'transactionStatus')(transactionId);
+          return (await answers()).answer('status', value);
+        }
       : undefined,
     subscribe(listener) {
       if (!hasMethod(events, 'on')) return () => {};

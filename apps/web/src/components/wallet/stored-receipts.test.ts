@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Receipt, storedReceipts } from './receipts';
+import { type Receipt, storedReceipts } from './stored-receipts';
 
 const receipt: Receipt = {
   wallet: 'Devnet Test Wallet',
