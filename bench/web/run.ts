@@ -223,7 +223,8 @@ async function listenIndexed(sql: postgres.Sql): Promise<{
   return { heard, stop: () => sub.unlisten() };
 }
 
-async function main() {
+/** Runs the bench and prints its report; true when `--strict` was given and a goal failed. */
+async function main(): Promise<boolean> {
   const o = parseFlags(process.argv.slice(2));
   const log = (line: string) => console.error(line);
   const started = Date.now();
@@ -534,13 +535,16 @@ async function main() {
     const failed = goals.some((g) => g.verdict === 'FAIL');
     console.log(`\n### goals\n\n${goalsTable(goals)}`);
     console.log(`\nrun took ${fmt((Date.now() - started) / 1000)} s`);
-    if (o.strict && failed) process.exitCode = 1;
+    return o.strict && failed;
   } finally {
     for (const stop of stops) await stop().catch((e: unknown) => log(`cleanup: ${String(e)}`));
   }
 }
 
-main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : String(e));
-  process.exit(1);
-});
+main().then(
+  (fail) => process.exit(fail ? 1 : 0),
+  (e: unknown) => {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(1);
+  },
+);
