@@ -43,6 +43,7 @@ export {
   indexedHeight,
   indexedHeights,
   indexStatus,
+  latestAcceptedVoteHeights,
   latestValidatorSet,
   listChainNetworks,
   listNodes,

@@ -42,6 +42,19 @@ export async function findProposalsById(db: Database, proposalId: string) {
     .orderBy(asc(proposals.createdAtHeight));
 }
 
+/** The height of each proposal's latest accepted vote, one row per proposal that has one. */
+export async function latestAcceptedVoteHeights(db: Database) {
+  return db
+    .select({
+      chainNetworkId: votes.chainNetworkId,
+      proposalId: votes.proposalId,
+      height: sql<number>`max(${votes.height})`.mapWith(Number),
+    })
+    .from(votes)
+    .where(eq(votes.accepted, true))
+    .groupBy(votes.chainNetworkId, votes.proposalId);
+}
+
 export async function votesForProposal(db: Database, chainNetworkId: string, proposalId: string) {
   return db
     .select()

@@ -53,13 +53,16 @@ export async function readCheckpoint(
   return row;
 }
 
-const batchHooks = new WeakMap<Database, (tx: Queryable) => Promise<void>>();
+const batchHooks = new WeakMap<Database, (tx: Queryable, batch: IndexedBatch) => Promise<void>>();
 
 /**
  * Runs `hook` inside every `writeBatch` transaction on `db`, after the batch's rows: the
  * alerts a batch raises commit with it, and the followers need not know about them.
  */
-export function onEveryBatch(db: Database, hook: (tx: Queryable) => Promise<void>): void {
+export function onEveryBatch(
+  db: Database,
+  hook: (tx: Queryable, batch: IndexedBatch) => Promise<void>,
+): void {
   batchHooks.set(db, hook);
 }
 
@@ -97,7 +100,7 @@ export async function writeBatch(db: Database, batch: IndexedBatch, fence?: Fenc
         target: checkpoints.chainNetworkId,
         set: { ...batch.checkpoint, updatedAt: sql`now()` },
       });
-    await batchHooks.get(db)?.(tx);
+    await batchHooks.get(db)?.(tx, batch);
     await tx.execute(sql`SELECT pg_notify(${NOTIFY_CHANNEL}, ${indexedPayload(batch)})`);
   });
 }

@@ -1,13 +1,14 @@
 import {
-  buildProposalView,
   buildSplitView,
   chainProduction,
-  type ProposalView,
+  type ProposalAlertFacts,
+  proposalAlertFacts,
   type SplitView,
 } from '@ratify/api/read-models';
 import {
   type AlertEvent,
   type Database,
+  type IndexedBatch,
   listChainNetworks,
   listProposals,
   type Queryable,
@@ -35,7 +36,52 @@ export type ConditionOptions = {
   leadSeconds: number;
   /** A chain-network still catching up is not judged stalled on the age of old blocks. */
   isCaughtUp?: (chainNetworkId: string) => boolean;
+  /** Judge only the proposals this batch may have changed (see `batchScope`); default: all. */
+  scope?: BatchScope;
 };
+
+/**
+ * The proposals one batch may have changed the alerts of: those it wrote a row, a vote or a
+ * counter for, and those of its chain-network whose end of voting or activation falls in its
+ * heights (their lifecycle moves there). A new validator set may change every tally: all.
+ * The rest are judged again on the timer within seconds, outside any write transaction.
+ */
+export type BatchScope =
+  | { all: true }
+  | { all: false; chainNetworkId: string; proposalIds: Set<string>; from: number; to: number };
+
+export function batchScope(batch: IndexedBatch): BatchScope {
+  if (batch.validatorSet) return { all: true };
+  const proposalIds = new Set<string>();
+  for (const rows of [batch.proposals, batch.votes, batch.onchainCounters])
+    for (const r of rows) proposalIds.add(r.proposalId);
+  const heights = batch.blocks.map((b) => b.height);
+  const to = batch.checkpoint.height;
+  return {
+    all: false,
+    chainNetworkId: batch.chainNetworkId,
+    proposalIds,
+    from: heights.length > 0 ? Math.min(...heights) : to,
+    to,
+  };
+}
+
+export function inScope(
+  scope: BatchScope | undefined,
+  p: {
+    chainNetworkId: string;
+    proposalId: string;
+    votingEndsHeight: number;
+    activationHeight: number;
+  },
+): boolean {
+  if (!scope || scope.all) return true;
+  if (scope.proposalIds.has(p.proposalId)) return true;
+  if (p.chainNetworkId !== scope.chainNetworkId) return false;
+  // One block of margin each side: the phase turns on the first block past the height.
+  const crosses = (h: number) => h >= scope.from - 1 && h <= scope.to + 1;
+  return crosses(p.votingEndsHeight) || crosses(p.activationHeight);
+}
 
 const short = (hash: string) => `${hash.slice(0, 12)}…${hash.slice(-6)}`;
 const shortId = (id: string) => (id.length > 16 ? `${id.slice(0, 8)}…${id.slice(-6)}` : id);
@@ -58,7 +104,7 @@ function inAbout(seconds: number): string {
 }
 
 /** Lifecycle, audit and countdowns of one proposal, as the proposal page shows them. */
-function proposalEvents(v: ProposalView, o: ConditionOptions): AlertEvent[] {
+function proposalEvents(v: ProposalAlertFacts, o: ConditionOptions): AlertEvent[] {
   const href = `/proposals/${v.proposalId}`;
   const at = (height: number | null, chainNetworkId = v.chainNetworkId) => ({
     chainNetworkId,
@@ -102,7 +148,7 @@ function proposalEvents(v: ProposalView, o: ConditionOptions): AlertEvent[] {
   }
   const mismatches = v.audit?.mismatches ?? [];
   // Counters read before the latest vote lag behind it for a moment: not a fault to report.
-  const lastVote = Math.max(-1, ...v.votes.filter((x) => x.accepted).map((x) => x.height));
+  const lastVote = v.lastAcceptedVoteHeight;
   if (mismatches.length > 0 && (v.audit?.readHeight ?? -1) >= lastVote) {
     out.push(
       event(
@@ -280,12 +326,11 @@ export async function currentConditions(tx: Queryable, o: ConditionOptions): Pro
   // The read models only read; a transaction answers the same queries as the pool.
   const db = tx as Database;
   const out: AlertEvent[] = [];
-  const ids = [...new Set((await listProposals(db)).map((r) => r.proposal.proposalId))];
-  for (const id of ids) {
-    const view = await buildProposalView(db, id);
-    if (view) out.push(...proposalEvents(view, o));
-  }
-  const split = ids.length > 0 ? await buildSplitView(db) : null;
+  const facts = await proposalAlertFacts(db, { now: o.now, only: (p) => inScope(o.scope, p) });
+  for (const f of facts) out.push(...proposalEvents(f, o));
+  // The split is judged whenever a proposal exists, whatever the scope: its health moves with
+  // the blocks of every network.
+  const split = (await listProposals(db)).length > 0 ? await buildSplitView(db) : null;
   if (split?.health) {
     out.push(...splitEvents(split, o));
   } else if (o.timeBased) {

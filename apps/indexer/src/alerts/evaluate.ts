@@ -3,11 +3,12 @@ import {
   alertKey,
   clearAlertsExcept,
   type DbClient,
+  type IndexedBatch,
   type Queryable,
   raiseAlerts,
 } from '@ratify/db';
 import type { LogEvent } from '../follow/follower';
-import { currentConditions, STATE_KINDS } from './conditions';
+import { batchScope, currentConditions, STATE_KINDS } from './conditions';
 
 export type AlertEvaluationOptions = {
   database: DbClient;
@@ -25,19 +26,24 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 /**
  * The two places events are raised: `beforeCommit` inside each batch's transaction (what
- * the batch's data shows), and a timer (what the clock changes: stalls, countdowns), which
- * also clears the states that no longer hold.
+ * the batch's data shows, for the proposals it may have changed), and a timer (what the clock
+ * changes: stalls, countdowns; and every proposal again), which also clears the states that no
+ * longer hold.
  */
 export function startAlertEvaluation(options: AlertEvaluationOptions) {
   const { database, log, signal } = options;
   const judge = { leadSeconds: options.leadSeconds, isCaughtUp: options.isCaughtUp };
 
-  const beforeCommit = async (tx: Queryable) => {
+  const beforeCommit = async (tx: Queryable, batch: IndexedBatch) => {
     try {
       // In a savepoint: a rule that fails must not cost the batch, only its alerts.
       const raised = await tx.transaction(async (sp) => {
         const now = nowSeconds();
-        return raiseAlerts(sp, await currentConditions(sp, { ...judge, now, timeBased: false }));
+        const scope = batchScope(batch);
+        return raiseAlerts(
+          sp,
+          await currentConditions(sp, { ...judge, now, timeBased: false, scope }),
+        );
       });
       if (raised.length > 0) log({ level: 'info', msg: 'alerts raised', keys: raised });
     } catch (error) {

@@ -28,6 +28,7 @@ export {
   proposalSummariesView,
   proposalView,
 } from './proposal';
+export { type ProposalAlertFacts, proposalAlertFacts } from './proposal-facts';
 export {
   DEFAULT_PAGE_SIZE,
   matchesQuery,

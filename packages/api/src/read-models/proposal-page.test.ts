@@ -5,6 +5,7 @@ import { type IndexerHandle, startIndexer } from '@ratify/indexer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockProduction } from './block-production';
 import { buildProposalView, listProposalSummaries } from './proposal';
+import { proposalAlertFacts } from './proposal-facts';
 
 // The demo scenario at a block per advance, followed by the real indexer into a fresh
 // database: the proposal page's read models against its known story. With a 1 s block
@@ -128,5 +129,41 @@ describe('the proposal page read models on the demo', () => {
     const production = await blockProduction(client.db);
     expect(production.series.length).toBeGreaterThanOrEqual(2);
     for (const s of production.series) expect(s.perMinute).toHaveLength(production.buckets.length);
+  });
+
+  it('give the alert rules the same facts as each proposal page, for all at once or some', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const facts = await proposalAlertFacts(client.db, { now });
+    const summaries = await listProposalSummaries(client.db);
+    expect(facts.map((f) => f.proposalId).sort()).toEqual(
+      [...new Set(summaries.map((s) => s.proposalId))].sort(),
+    );
+    for (const f of facts) {
+      const v = await buildProposalView(client.db, f.proposalId);
+      if (!v) throw new Error(`no view of ${f.proposalId}`);
+      expect(f.chainNetworkId).toBe(v.chainNetworkId);
+      expect(f.lifecycle).toEqual(v.lifecycle);
+      expect(f.votingOpen).toBe(v.votingOpen);
+      expect(f.terms).toEqual({
+        sourceNetwork: v.terms.sourceNetwork,
+        targetNetwork: v.terms.targetNetwork,
+        createdAtHeight: v.terms.createdAtHeight,
+        votingEndsHeight: v.terms.votingEndsHeight,
+        activationHeight: v.terms.activationHeight,
+      });
+      expect(f.audit).toEqual(
+        v.audit ? { readHeight: v.audit.readHeight, mismatches: v.audit.mismatches } : null,
+      );
+      const accepted = v.votes.filter((x) => x.accepted).map((x) => x.height);
+      expect(f.lastAcceptedVoteHeight).toBe(Math.max(-1, ...accepted));
+      expect(f.countdown.votingEnds.kind).toBe(v.countdown.votingEnds.kind);
+      expect(f.countdown.activation.kind).toBe(v.countdown.activation.kind);
+    }
+    const [first] = facts;
+    const some = await proposalAlertFacts(client.db, {
+      now,
+      only: (p) => p.proposalId === first?.proposalId,
+    });
+    expect(some).toEqual([first]);
   });
 });

@@ -67,7 +67,7 @@ export async function tallyFor(from: ReadContext | Database, row: Row) {
 }
 
 /** Lifecycles of many proposals with a fixed number of queries, whatever their number. */
-async function lifecyclesFor(
+export async function lifecyclesFor(
   ctx: ReadContext,
   tallies: Awaited<ReturnType<typeof talliesFor>>,
   chain: ChainContext,
