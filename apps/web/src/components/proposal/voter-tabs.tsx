@@ -188,8 +188,8 @@ export function VoterTabs({ p }: { p: ProposalPage }) {
       shown={page.items.length}
       total={page.total}
       busy={busy}
-      onPrevious={page.offset > 0 ? () => moveTo(page.offset - limit) : undefined}
-      onNext={page.offset + limit < page.total ? () => moveTo(page.offset + limit) : undefined}
+      onPrevious={offset > 0 ? () => moveTo(offset - limit) : undefined}
+      onNext={offset + limit < page.total ? () => moveTo(offset + limit) : undefined}
     />
   ) : null;
   return (

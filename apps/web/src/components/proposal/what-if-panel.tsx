@@ -12,6 +12,10 @@ import { useMemo, useState } from 'react';
 import { useTRPC } from '@/trpc/client';
 import { AddressLink } from '../address-link';
 import { credits } from './credits';
+import { ListPager } from './list-pager';
+
+/** Validators listed per page. */
+const PAGE_SIZE = 20;
 
 const OPTIONS = [
   { value: '', label: 'none' },
@@ -42,6 +46,7 @@ function committeeOf(set: ValidatorSetView) {
 export function WhatIfPanel({ p }: { p: ProposalPage }) {
   const trpc = useTRPC();
   const [outcomes, setOutcomes] = useState<ReadonlyMap<string, VoteChoice>>(new Map());
+  const [offset, setOffset] = useState(0);
   const wanted = p.votingOpen && p.voters.counts.notVoted > 0 ? p.choices : null;
   const { data: validatorSet } = useQuery(
     trpc.proposals.validatorSet.queryOptions(
@@ -70,6 +75,10 @@ export function WhatIfPanel({ p }: { p: ProposalPage }) {
   );
   if (!wanted || !state || !result || state.open.length === 0) return null;
   const { open } = state;
+  // The list is all here; it is shown a page at a time so that hundreds of selects do not
+  // make the page endless. "All Yes" and the like still apply to everyone.
+  const from = Math.min(offset, Math.max(0, Math.ceil(open.length / PAGE_SIZE) - 1) * PAGE_SIZE);
+  const shown = open.slice(from, from + PAGE_SIZE);
   const set = (address: string, value: string) => {
     const next = new Map(outcomes);
     if (value === '') next.delete(address);
@@ -109,7 +118,7 @@ export function WhatIfPanel({ p }: { p: ProposalPage }) {
         </button>
       </div>
       <ul className="mt-3 divide-y divide-slate-100 text-sm">
-        {open.map((m) => {
+        {shown.map((m) => {
           const id = `what-if-${m.address}`;
           return (
             <li key={m.address} className="flex flex-wrap items-center justify-between gap-2 py-2">
@@ -139,6 +148,17 @@ export function WhatIfPanel({ p }: { p: ProposalPage }) {
           );
         })}
       </ul>
+      <div className="-mx-5">
+        <ListPager
+          label="Validators who have not voted, pages"
+          testId="what-if-pager"
+          first={from + 1}
+          shown={shown.length}
+          total={open.length}
+          onPrevious={from > 0 ? () => setOffset(from - PAGE_SIZE) : undefined}
+          onNext={from + PAGE_SIZE < open.length ? () => setOffset(from + PAGE_SIZE) : undefined}
+        />
+      </div>
       <div className="mt-4 grid gap-4 md:grid-cols-2" aria-live="polite">
         <div>
           <p className="font-medium" data-testid="what-if-approval">
