@@ -6,7 +6,7 @@ import { type EmbeddedServer, startEmbeddedPostgres } from '@ratify/db/embedded'
 import { migrateDatabase } from '@ratify/db/migrate';
 import { startWeb, type WebServer } from '../apps/cli/src/launch/web';
 import { seedChain } from '../bench/web/seed';
-import { expectAxeClean } from './page-checks';
+import { expectAxeClean, useTheme } from './page-checks';
 
 // The web benchmark's data (50 proposals, 10,000 votes, 500 validators) behind a dashboard of
 // its own: lists long enough that the voter tabs and the vote log page. The dashboard is the
@@ -123,4 +123,11 @@ test('voter tabs and the vote log page through their lists', async ({ page }) =>
     .locator('..')
     .screenshot({ path: `${shots}/proposal-paging-votes.png` });
   await whatIf.screenshot({ path: `${shots}/proposal-paging-what-if.png` });
+  await useTheme(page, 'dark');
+  await page.waitForTimeout(300);
+  await expectAxeClean(page, 'the proposal page with paged lists (dark)');
+  await page
+    .getByRole('heading', { name: 'Voters' })
+    .locator('..')
+    .screenshot({ path: `${shots}/proposal-paging-voters-dark.png` });
 });
