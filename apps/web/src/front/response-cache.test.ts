@@ -207,6 +207,18 @@ describe('response cache', () => {
     expect(s.renders()).toBe(1);
   });
 
+  it('keeps within its memory bound, the least recently used going first', async () => {
+    const s = await stack(json({ text: 'x'.repeat(3_000) }), { maxBytes: 7_000 });
+    for (const path of ['/a', '/b', '/a', '/c']) await fetch(`${s.base}${path}`);
+    expect(s.renders()).toBe(3); // /a kept for its second request
+    expect(s.cache.stats().entries).toBe(2);
+    expect(s.cache.stats().bytes).toBeLessThanOrEqual(7_000);
+    await fetch(`${s.base}/a`); // /a was used before /b, but /b was the oldest: /a stays
+    expect(s.renders()).toBe(3);
+    await fetch(`${s.base}/b`);
+    expect(s.renders()).toBe(4);
+  });
+
   it('a viewer who leaves mid-render costs the others nothing but a render', async () => {
     const s = await stack();
     const gone = new AbortController();

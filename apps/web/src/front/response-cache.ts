@@ -91,6 +91,8 @@ type Entry = {
   data: string;
   second: number;
   gzipped?: Promise<Buffer>;
+  /** Memory held: the body, its text copy when it has a nonce, its gzipped copy once made. */
+  size: number;
   refreshing: boolean;
 };
 
@@ -131,15 +133,15 @@ export function createResponseCache(options: ResponseCacheOptions) {
   function store(entry: Entry) {
     const old = entries.get(entry.key);
     if (old) {
-      bytes -= old.body.length;
+      bytes -= old.size;
       entries.delete(entry.key);
     }
     entries.set(entry.key, entry);
-    bytes += entry.body.length;
+    bytes += entry.size;
     for (const [key, e] of entries) {
       if (bytes <= maxBytes) break;
       entries.delete(key);
-      bytes -= e.body.length;
+      bytes -= e.size;
     }
   }
 
@@ -162,6 +164,9 @@ export function createResponseCache(options: ResponseCacheOptions) {
     if (entry && entry.data === data) {
       if (entry.second >= second) {
         stats.hits += 1;
+        // Most recently used last: the memory bound evicts from the front.
+        entries.delete(key);
+        entries.set(key, entry);
         return serve(req, res, entry, 'hit');
       }
       if (second - entry.second <= 1) {
@@ -254,6 +259,7 @@ export function createResponseCache(options: ResponseCacheOptions) {
       ...(typeof etag === 'string' ? { etag } : {}),
       data,
       second,
+      size: c.body.length * (nonce ? 2 : 1),
       refreshing: false,
     };
   }
@@ -291,7 +297,16 @@ export function createResponseCache(options: ResponseCacheOptions) {
       try {
         if (entry.nonce) body = await gzip(body, { level: 4 });
         else {
-          entry.gzipped ??= gzip(entry.body, { level: 6 });
+          if (!entry.gzipped) {
+            entry.gzipped = gzip(entry.body, { level: 6 });
+            entry.gzipped.then(
+              (z) => {
+                entry.size += z.length;
+                if (entries.get(entry.key) === entry) bytes += z.length;
+              },
+              () => {},
+            );
+          }
           body = await entry.gzipped;
         }
         res.setHeader('content-encoding', 'gzip');

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { settleClientAddress, trustProxyHopsSchema } from './client-address';
 import { frontHook } from './hook';
 import { createResponseCache } from './response-cache';
 
@@ -32,6 +33,8 @@ function parseArgs(argv: string[]) {
 
 async function main() {
   const { host, port } = parseArgs(process.argv.slice(2));
+  const hops = trustProxyHopsSchema.safeParse(process.env.TRUST_PROXY_HOPS);
+  if (!hops.success) throw new Error(hops.error.issues[0]?.message ?? 'bad TRUST_PROXY_HOPS');
   // Set before Next.js loads: it reads NODE_ENV when its modules are first evaluated.
   (process.env as Record<string, string>).NODE_ENV ??= 'production';
   const { default: next } = await import('next');
@@ -50,6 +53,8 @@ async function main() {
   frontHook().stats = cache.stats;
 
   const server = createServer((req, res) => {
+    // Before anything reads it: the vote relay's per-client limit keys on this address.
+    settleClientAddress(req, hops.data);
     cache.handle(req, res).catch((e: unknown) => {
       console.error(
         JSON.stringify({ level: 'error', msg: 'request failed', url: req.url, error: String(e) }),
