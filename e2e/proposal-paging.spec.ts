@@ -5,7 +5,7 @@ import { createDbClient, type DbClient } from '@ratify/db';
 import { type EmbeddedServer, startEmbeddedPostgres } from '@ratify/db/embedded';
 import { migrateDatabase } from '@ratify/db/migrate';
 import { startWeb, type WebServer } from '../apps/cli/src/launch/web';
-import { seedChain } from '../bench/web/seed';
+import { type Seeded, seedChain } from '../bench/web/seed';
 import { expectAxeClean, useTheme } from './page-checks';
 
 // The web benchmark's data (50 proposals, 10,000 votes, 500 validators) behind a dashboard of
@@ -20,6 +20,7 @@ let pg: EmbeddedServer | undefined;
 let client: DbClient | undefined;
 let web: WebServer | undefined;
 let proposalId = '';
+let chain: Seeded;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
@@ -27,7 +28,7 @@ test.beforeAll(async () => {
   pg = await startEmbeddedPostgres({ dataDir, port: OWN.pg, database: 'postgres' });
   await migrateDatabase(pg.url);
   client = createDbClient(pg.url, { max: 4 });
-  const chain = await seedChain(client.db, {
+  chain = await seedChain(client.db, {
     proposals: 50,
     votes: 10_000,
     validators: 500,
@@ -130,4 +131,28 @@ test('voter tabs and the vote log page through their lists', async ({ page }) =>
     .getByRole('heading', { name: 'Voters' })
     .locator('..')
     .screenshot({ path: `${shots}/proposal-paging-voters-dark.png` });
+});
+
+test('the newest page of the vote log grows as votes arrive; the rows being read stay', async ({
+  page,
+}) => {
+  await page.goto(`${base}/proposals/${proposalId}`);
+  const votes = page.getByTestId('votes').getByRole('row');
+  await expect(votes).toHaveCount(25);
+  const pager = page.getByRole('navigation', { name: 'Vote transaction pages' });
+  await expect(pager).toContainText('1–25 of 200');
+  const oldestShown = await votes.last().textContent();
+  // The web server hears of the commit as it would from the indexer (NOTIFY).
+  const next = await chain.nextBlock(0);
+  await expect(page.getByRole('heading', { name: 'Vote transactions (201)' })).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(votes).toHaveCount(26);
+  await expect(votes.first()).toContainText(next.height.toLocaleString('en-US'));
+  await expect(votes.last()).toHaveText(oldestShown ?? '');
+  await expect(pager).toContainText('1–26 of 201');
+  await expect(page.getByRole('heading', { name: 'Vote transactions (201)' })).toBeVisible();
+  // Older pages go on from the last row shown.
+  await pager.getByRole('button', { name: 'Next' }).click();
+  await expect(pager).toContainText('27–51 of 201');
 });
