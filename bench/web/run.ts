@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -16,7 +15,7 @@ import { type Goal, goalsTable, judge } from './goals';
 import { hit, type LoadFigures } from './load';
 import { type NodeFigures, nodeToClient, startNodeStack, timingsBetween } from './node-phase';
 import { seedChain } from './seed';
-import { openStreams, parseIndexed, type Spread, sseFanOut } from './sse';
+import { openStreams, parseIndexed, type Spread, sseFanOut, wireBytes } from './sse';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -151,24 +150,6 @@ function rssMb(pid: number): number {
   } catch {
     return Number.NaN; // the process is gone
   }
-}
-
-/** Bytes of a response's body as sent (still encoded), with its encoding. */
-function wireBytes(url: string): Promise<{ bytes: number; encoding: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { headers: { 'accept-encoding': 'gzip, deflate, br' } }, (res) => {
-      let bytes = 0;
-      res.on('data', (d: Buffer) => {
-        bytes += d.length;
-      });
-      res.on('end', () =>
-        resolve({ bytes, encoding: String(res.headers['content-encoding'] ?? 'identity') }),
-      );
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
 }
 
 type Js = { files: number; bytes: number; encodings: string[]; paths: string[] };

@@ -1,4 +1,4 @@
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
 import { percentile } from './load';
 
 /** What an `indexed` event says: `{"c","h","p"}`, or the older `"<id>:<height>"`. */
@@ -22,6 +22,38 @@ export function parseIndexed(data: string): Indexed | undefined {
 }
 
 /** Called for each `indexed` event a stream hears, with the time it was read. */
+/**
+ * A GET as a browser sends it (gzip accepted), its body read as sent and not decoded: a
+ * browser decodes on its own CPU, and the bench's one thread must not spend its time on it.
+ */
+export function wireBytes(
+  url: string,
+  agent?: Agent,
+): Promise<{ status: number; bytes: number; encoding: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      { headers: { 'accept-encoding': 'gzip, deflate, br' }, ...(agent ? { agent } : {}) },
+      (res) => {
+        let bytes = 0;
+        res.on('data', (d: Buffer) => {
+          bytes += d.length;
+        });
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            bytes,
+            encoding: String(res.headers['content-encoding'] ?? 'identity'),
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 export type Listener = (stream: number, event: Indexed, at: number) => void;
 
 export type StreamPool = {
@@ -137,6 +169,11 @@ export async function sseFanOut(options: {
   const refetched: number[] = [];
   let refetchFailed = 0;
   const seen = Array.from({ length: pool.clients }, () => new Set<number>());
+  // One kept-alive connection per stream's page, as each browser has its own.
+  const agents = Array.from(
+    { length: pool.clients },
+    () => new Agent({ keepAlive: true, maxSockets: 1 }),
+  );
   pool.listen((i, e, now) => {
     if (e.c !== undefined && e.c !== options.chainNetworkId) return;
     const at = committedAt.get(e.h);
@@ -145,10 +182,9 @@ export async function sseFanOut(options: {
     heights.add(e.h);
     latencies.push(now - at);
     if (options.refetch)
-      fetch(options.refetch)
-        .then(async (r) => {
-          await r.arrayBuffer();
-          if (!r.ok) throw new Error(String(r.status));
+      wireBytes(options.refetch, agents[i])
+        .then((r) => {
+          if (r.status < 200 || r.status > 299) throw new Error(String(r.status));
           refetched.push(Date.now() - at);
         })
         .catch(() => {
@@ -169,6 +205,7 @@ export async function sseFanOut(options: {
   while (options.refetch && refetched.length + refetchFailed < expected && Date.now() < settle)
     await new Promise((r) => setTimeout(r, 200));
   pool.listen(undefined);
+  for (const a of agents) a.destroy();
   const toNotify: number[] = [];
   for (const [h, at] of committedAt) {
     const heard = options.notified?.get(`${options.chainNetworkId}#${h}`);
