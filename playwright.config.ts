@@ -41,6 +41,8 @@ export default defineConfig({
     gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
     env: {
       PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+      // The specs stand in for a reverse proxy: each names its client in X-Forwarded-For.
+      TRUST_PROXY_HOPS: '1',
       NEXT_TELEMETRY_DISABLED: '1',
       // Four "governor nodes" for /split: the demo's Alpha node under three spellings, and
       // the post-split node that does not exist yet. Three of four report one genesis.

@@ -8,9 +8,18 @@ const SERVE_PORT = 3460;
 const INDEX_PORT = 3560;
 const DATABASE_URL = `postgres://ratify:ratify@127.0.0.1:${E2E.pg}/ratify`;
 
-function ratify(args: string[]): { child: ChildProcess; output: () => string } {
+function ratify(
+  args: string[],
+  env: Record<string, string> = {},
+): { child: ChildProcess; output: () => string } {
   const child = spawn(process.execPath, ['apps/cli/bin/ratify.mjs', ...args], {
-    env: { ...process.env, DATABASE_URL, LOG_FORMAT: 'json', NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      DATABASE_URL,
+      LOG_FORMAT: 'json',
+      NEXT_TELEMETRY_DISABLED: '1',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -31,7 +40,9 @@ test('ratify serve and ratify index against the same database serve the demo pro
   request,
 }) => {
   test.setTimeout(180_000);
-  const serve = ratify(['serve', '--port', String(SERVE_PORT)]);
+  const serve = ratify(['serve', '--port', String(SERVE_PORT)], {
+    ALPHA_NODES: `http://127.0.0.1:${E2E.devnet}/canary`,
+  });
   const index = ratify([
     'index',
     '--alpha',
@@ -86,6 +97,20 @@ test('ratify serve and ratify index against the same database serve the demo pro
       const page = await request.get(`${served}/proposals/${id}`);
       expect(page.status(), `${id}: ${(await page.text()).slice(0, 400)}`).toBe(200);
     }
+    // With no proxy trusted (TRUST_PROXY_HOPS unset), a client naming itself someone else in
+    // X-Forwarded-For is still one client to the vote relay's limit.
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++)
+      statuses.push(
+        (
+          await request.post(`${served}/api/trpc/votes.submit`, {
+            data: '{"transaction":{}}',
+            headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.${i}` },
+          })
+        ).status(),
+      );
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(400));
+    expect(statuses[10]).toBe(429);
   } finally {
     await stop(serve.child);
     await stop(index.child);

@@ -77,6 +77,30 @@ test('every response carries the security headers; pages a fresh script nonce', 
   expectCommonHeaders((await request.get(`${base}${chunk}`)).headers(), 'static chunk');
 });
 
+test('a page answered from the response cache still gets a nonce of its own', async () => {
+  const id = await votingProposal();
+  // Ten viewers at once share one render (or two, if a block lands between them).
+  const answers = await Promise.all(
+    Array.from({ length: 10 }, () =>
+      fetch(`${base}/proposals/${id}`).then(async (r) => ({
+        cache: r.headers.get('x-ratify-cache'),
+        nonce: /'nonce-([A-Za-z0-9+/=]+)'/.exec(
+          r.headers.get('content-security-policy') ?? '',
+        )?.[1],
+        html: await r.text(),
+      })),
+    ),
+  );
+  expect(answers.filter((a) => a.cache !== 'miss').length).toBeGreaterThan(0);
+  const nonces = new Set(answers.map((a) => a.nonce));
+  expect(nonces.size, 'a nonce per answer').toBe(answers.length);
+  for (const a of answers) {
+    const inBody = new Set([...a.html.matchAll(/nonce="([^"]+)"/g)].map((m) => m[1]));
+    expect([...inBody]).toEqual([a.nonce]);
+    for (const other of nonces) if (other !== a.nonce) expect(a.html).not.toContain(other);
+  }
+});
+
 /** Records CSP violations (the DOM event and the console line) from the first script on. */
 async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
   const console: string[] = [];

@@ -16,8 +16,11 @@ export type Seeded = {
   chainNetworkId: string;
   proposalIds: string[];
   head: number;
-  /** Indexes one more block (with a vote for one proposal), as the indexer would. */
-  nextBlock: () => Promise<{ height: number; proposalId: string }>;
+  /**
+   * Indexes one more block with one vote, as the indexer would: for the proposal of index
+   * `proposal` when given, else for each proposal in turn.
+   */
+  nextBlock: (proposal?: number) => Promise<{ height: number; proposalId: string }>;
 };
 
 // Deterministic bytes, so two runs seed the same chain.
@@ -78,10 +81,10 @@ export async function seedChain(db: Database, o: SeedOptions): Promise<Seeded> {
     transactionId: encodeBech32Id('at', bytes(`submit ${i}`)),
   });
   let voteCount = 0;
-  const voteRow = (height: number, position: number, n: number): VoteRow => {
-    const proposal = n % o.proposals;
+  const voteRow = (height: number, position: number, n: number, only?: number): VoteRow => {
+    const proposal = only ?? n % o.proposals;
     // 160 voters per proposal for its 200 votes: one vote in five replaces an earlier one.
-    const k = Math.floor(n / o.proposals);
+    const k = only === undefined ? Math.floor(n / o.proposals) : n;
     const voter = validators[((k % 160) * 13 + proposal) % o.validators] as string;
     return {
       chainNetworkId,
@@ -143,9 +146,9 @@ export async function seedChain(db: Database, o: SeedOptions): Promise<Seeded> {
     get head() {
       return head;
     },
-    nextBlock: async () => {
+    nextBlock: async (proposal?: number) => {
       head += 1;
-      const vote = voteRow(head, 0, voteCount++);
+      const vote = voteRow(head, 0, voteCount++, proposal);
       await writeBatch(db, {
         chainNetworkId,
         blocks: [{ ...block(head, 1), timestamp: Math.floor(Date.now() / 1000) }],

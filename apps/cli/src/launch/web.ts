@@ -79,8 +79,8 @@ export async function ensureWebBuilt(root: string, log: (line: string) => void):
 export type WebServer = { stop: () => Promise<void>; child: ChildProcess };
 
 /**
- * Serves the built dashboard with `next start` in a process group of its own, so stopping
- * it also stops the `next-server` child it forks.
+ * Serves the built dashboard with its own server (apps/web/serve.mjs: Next.js behind the
+ * response cache) in a process group of its own, so stopping it stops all it started.
  */
 export async function startWeb(options: {
   root: string;
@@ -91,7 +91,13 @@ export async function startWeb(options: {
 }): Promise<WebServer> {
   const child = spawn(
     process.execPath,
-    [nextBin(), 'start', '-H', options.host, '-p', String(options.port)],
+    [
+      join(options.root, 'apps', 'web', 'serve.mjs'),
+      '--host',
+      options.host,
+      '--port',
+      String(options.port),
+    ],
     {
       cwd: join(options.root, 'apps', 'web'),
       detached: true,

@@ -1,4 +1,5 @@
 import { NOTIFY_CHANNEL } from '@ratify/db';
+import { frontHook } from '@/front/hook';
 import { getDb } from './db';
 import { serverEnv } from './env';
 import { createListenHub } from './listen-hub';
@@ -8,14 +9,19 @@ import { createLiveIndex, type LiveEvent, type LiveIndex } from './live-index';
 const holder = globalThis as unknown as { ratifyLive?: LiveIndex };
 
 export function liveIndex(): LiveIndex {
-  holder.ratifyLive ??= createLiveIndex(
-    getDb(),
-    createListenHub({
-      url: serverEnv().DATABASE_URL,
-      channel: NOTIFY_CHANNEL,
-      log: (entry) => console.error(JSON.stringify({ level: 'warn', ...entry })),
-    }),
-  );
+  if (!holder.ratifyLive) {
+    const live = createLiveIndex(
+      getDb(),
+      createListenHub({
+        url: serverEnv().DATABASE_URL,
+        channel: NOTIFY_CHANNEL,
+        log: (entry) => console.error(JSON.stringify({ level: 'warn', ...entry })),
+      }),
+    );
+    holder.ratifyLive = live;
+    // The front server's response cache keys its answers on the same token as the views.
+    frontHook().dataToken = async () => (await live.views.versions.current()).chains();
+  }
   return holder.ratifyLive;
 }
 

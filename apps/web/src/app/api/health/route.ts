@@ -1,3 +1,4 @@
+import { frontHook } from '@/front/hook';
 import { getDb } from '@/server/db';
 
 export const dynamic = 'force-dynamic';
@@ -5,7 +6,10 @@ export const dynamic = 'force-dynamic';
 // A health check must answer within its own timeout, not postgres.js's 30 s connect timeout.
 const TIMEOUT_MS = 3_000;
 
-/** 200 when the dashboard can query its database; 503 with the reason otherwise. */
+/**
+ * 200 when the dashboard can query its database; 503 with the reason otherwise. Also the
+ * response cache's counters (absent under `next dev`, which runs without it).
+ */
 export async function GET() {
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -18,7 +22,11 @@ export async function GET() {
         );
       }),
     ]);
-    return Response.json({ status: 'ok' }, { headers: { 'cache-control': 'no-store' } });
+    const responseCache = frontHook().stats?.();
+    return Response.json(
+      { status: 'ok', ...(responseCache ? { responseCache } : {}) },
+      { headers: { 'cache-control': 'no-store' } },
+    );
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     return Response.json(

@@ -10,8 +10,8 @@ export const dynamic = 'force-dynamic';
 const holder = globalThis as unknown as { ratifyVoteLimits?: VoteRateLimits };
 
 /**
- * The caller's address: Next.js sets X-Forwarded-For from the socket unless the request
- * already carries one, so behind a reverse proxy the proxy must overwrite it.
+ * The caller's address: the front server (src/front/server.ts) has set X-Forwarded-For to the
+ * one address it takes as the client's (see TRUST_PROXY_HOPS).
  */
 const clientOf = (req: Request) =>
   req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
