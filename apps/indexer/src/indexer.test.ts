@@ -3,23 +3,10 @@ import { createDbClient, type DbClient } from '@ratify/db';
 import { createTestDatabase } from '@ratify/db/testing';
 import { type Devnet, startDevnet } from '@ratify/devnet';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { waitFor } from './_test/wait-for';
 import { type IndexerHandle, startIndexer } from './indexer';
 
 const PORT_BASE = 4830;
-
-async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('indexer following a devnet', () => {
   let devnet: Devnet;

@@ -14,6 +14,12 @@ export type {
 export { distanceToApproval, evaluateApproval, supermajorityRequired } from './approval';
 export type { CounterMismatch, CounterName } from './audit';
 export { auditCounters } from './audit';
+export {
+  type BodyChoices,
+  bodyMembers,
+  decodeBodyChoices,
+  encodeBodyChoices,
+} from './body-choices';
 export type {
   Countdown,
   CountdownParameters,

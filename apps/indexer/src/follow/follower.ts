@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createNodeClient, type NodeClient } from '@ratify/aleo';
+import { type Block, createNodeClient, type NodeClient, NodeRequestError } from '@ratify/aleo';
 import {
   blockAt,
   type DbClient,
@@ -50,9 +50,17 @@ export type FollowerOptions = {
   client?: NodeClient;
   /** Called inside the transaction that records a pause (alerts are raised there). */
   onPause?: (event: PauseEvent, tx: unknown) => Promise<void>;
+  /** While far behind, the head is read at least this often (default {@link HEAD_REFRESH_MS}). */
+  headRefreshMs?: number;
 };
 
 const VALIDATOR_SET_REFRESH_MS = 3_000;
+/**
+ * A writer at least a batch behind the head it knows fetches without asking for the head
+ * again (a head read per batch is one request in five of a backfill), but not for longer
+ * than this: a node whose height went down is still noticed while the writer is far below it.
+ */
+export const HEAD_REFRESH_MS = 5_000;
 const NODE_REPORT_INTERVAL_MS = 5_000;
 const MAX_BACKOFF_MS = 10_000;
 /** Back-off for an error a retry cannot fix soon (bad data, another genesis). */
@@ -79,6 +87,12 @@ export function createFollower(options: FollowerOptions) {
   let lastSetReadAt = 0;
   let lastLeaseAt = 0;
   let role: Role | undefined;
+  const headRefreshMs = options.headRefreshMs ?? HEAD_REFRESH_MS;
+  let lastHeadReadAt = 0;
+  /** Set when the head must be read on the next step (after a failure, a range the node lacked). */
+  let headReadDue = true;
+  /** A range answer was refused and the head re-read for it: a second refusal is a real failure. */
+  let rangeRecheck = false;
 
   const labels = () => ({
     chain,
@@ -151,17 +165,47 @@ export function createFollower(options: FollowerOptions) {
     source.reset();
   }
 
-  /** One pass: 'idle' when there is nothing to do until the next poll. */
-  async function step(id: string): Promise<'idle' | 'progress'> {
+  /** The node's head, with what a fresh answer updates (status, gauges, highest head seen). */
+  async function readHead() {
     const height = await client.latestHeight({ signal });
-    status.lastOkAt = Date.now();
+    lastHeadReadAt = Date.now();
+    headReadDue = false;
+    status.lastOkAt = lastHeadReadAt;
     status.headHeight = height;
     metrics.nodeHead.set({ chain, network: String(identity?.networkId ?? ''), node: url }, height);
     metrics.nodeUp.set({ chain, node: url }, 1);
     const highest = status.highestHead;
     status.highestHead = Math.max(highest ?? height, height);
+    return { height, highest };
+  }
 
+  /**
+   * The head read before, when this step may plan on it: only for a writer whose whole next
+   * batch lies below it (far behind, the head changes nothing in what it fetches), and for no
+   * longer than `headRefreshMs`. Reaching the head, a failure, or a range the node did not
+   * serve as expected make the step read it again.
+   */
+  function knownHead(next: number): number | undefined {
+    const known = status.headHeight;
+    const usable =
+      !headReadDue &&
+      role?.kind === 'writer' &&
+      known !== undefined &&
+      known - next >= options.batchSize &&
+      Date.now() - lastHeadReadAt < headRefreshMs;
+    return usable ? known : undefined;
+  }
+
+  /** One pass: 'idle' when there is nothing to do until the next poll. */
+  async function step(id: string): Promise<'idle' | 'progress'> {
     const [checkpoint, paused] = await Promise.all([readCheckpoint(db, id), readPause(db, id)]);
+    const next = checkpoint ? checkpoint.height + 1 : 0;
+    // A paused chain-network is still polled: /status shows the node's head.
+    let height = paused ? undefined : knownHead(next);
+    const planned = height !== undefined;
+    let highest: number | undefined;
+    if (height === undefined) ({ height, highest } = await readHead());
+
     status.indexedHeight = checkpoint?.height;
     if (paused) {
       status.state = 'paused';
@@ -189,7 +233,6 @@ export function createFollower(options: FollowerOptions) {
       status.state = 'standby';
       return 'idle';
     }
-    const next = checkpoint ? checkpoint.height + 1 : 0;
     if (next > height) {
       status.state = checkpoint && height < checkpoint.height ? 'behind' : 'following';
       return 'idle';
@@ -197,10 +240,35 @@ export function createFollower(options: FollowerOptions) {
     status.state = height - next > options.batchSize ? 'syncing' : 'following';
     const end = Math.min(height + 1, next + options.batchSize);
     const seenAt = Date.now();
-    const fetched = await source.take(next, end);
+    let fetched: Block[];
+    try {
+      fetched = await source.take(next, end);
+    } catch (error) {
+      if (rangeRecheck || !isRangeRefused(error)) throw error;
+      // Heights this writer believed the node had are missing or wrong: its height may have
+      // gone down (a reset, another chain). Read the head again now rather than back off.
+      rangeRecheck = true;
+      headReadDue = true;
+      source.reset();
+      metrics.retries.inc({ chain, node: url, kind: classifyError(error).kind });
+      logger.info(
+        { start: next, end, error: errorMessage(error) },
+        'range refused: reading the head again',
+      );
+      return 'progress';
+    }
+    rangeRecheck = false;
+    status.lastOkAt = Date.now();
     // While this batch is written, the next one is already on its way (syncing only).
     if (height + 1 > end) source.prefetch(end, Math.min(height + 1, end + options.batchSize));
     const broken = findDiscontinuity(checkpoint?.blockHash, fetched, next);
+    if (broken && planned) {
+      // Planned on an older head: a node restarted lower with other blocks shows first as a
+      // break. Read the head before pausing, so that the pause names the height going down.
+      headReadDue = true;
+      source.reset();
+      return 'progress';
+    }
     if (broken) {
       await pause(id, {
         reason: 'discontinuity',
@@ -306,6 +374,7 @@ export function createFollower(options: FollowerOptions) {
     const { kind, retryable } = classifyError(error);
     const message = errorMessage(error);
     source.reset();
+    headReadDue = true;
     if (error instanceof FencedWriteError) {
       // Lost the lease, or the checkpoint moved (a rewind, a writer that took over): re-read.
       if (error.reason === 'lease_held') role = undefined;
@@ -371,4 +440,14 @@ export function createFollower(options: FollowerOptions) {
   }
 
   return { status, run, refreshIndexedTimestamp };
+}
+
+/**
+ * A range request the node answered, but not with the blocks asked for: a 404, another 4xx,
+ * or blocks that are not the range (none, fewer, other heights). These are the node
+ * errors a retry cannot fix (`invalid-answer`, `not-found`, `refused`); a lower head can
+ * explain them.
+ */
+function isRangeRefused(error: unknown): boolean {
+  return error instanceof NodeRequestError && !error.retryable;
 }

@@ -1,8 +1,8 @@
 'use client';
-import type { ProposalView } from '@ratify/api';
+import type { ProposalPage } from '@ratify/api';
 import { useEffect, useState } from 'react';
 
-type Estimate = ProposalView['countdown']['votingEnds'];
+type Estimate = ProposalPage['countdown']['votingEnds'];
 
 function useNowSeconds() {
   const [now, setNow] = useState(() => Math.floor(Date.now() / 1000));
@@ -76,7 +76,7 @@ export function CountdownLine({
   );
 }
 
-export function Countdown({ p }: { p: ProposalView }) {
+export function Countdown({ p }: { p: ProposalPage }) {
   const now = useNowSeconds();
   return (
     <section

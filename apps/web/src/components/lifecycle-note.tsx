@@ -1,7 +1,7 @@
-import type { ProposalView } from '@ratify/api';
+import type { ProposalPage } from '@ratify/api';
 import { shorten } from './format';
 
-type Life = ProposalView['lifecycle'];
+type Life = ProposalPage['lifecycle'];
 
 function haltText(r: Extract<Life, { state: 'halted' }>['reasons'][number]): string {
   switch (r.code) {

@@ -6,6 +6,12 @@ import { type Change, type ProposalFacts, parseChange, touchesProposal } from '.
 
 type State = 'connecting' | 'live' | 'paused';
 
+/** The input of a tRPC query from its key. */
+function inputOf(key: readonly unknown[]) {
+  return (key[1] as { input?: { proposalId?: string; chainNetworkId?: string } } | undefined)
+    ?.input;
+}
+
 /**
  * Listens to the server's event stream and refetches only the queries an indexer commit
  * touched: the lists and chain views on every commit (the server computes each once per
@@ -28,20 +34,35 @@ export function LiveUpdates() {
       void queryClient.invalidateQueries(trpc.chains.list.queryFilter());
       void queryClient.invalidateQueries(trpc.alerts.list.queryFilter());
       void queryClient.invalidateQueries(trpc.split.get.queryFilter());
-      void queryClient.invalidateQueries(
-        trpc.proposals.get.queryFilter(undefined, {
-          predicate: (q) => {
-            const input = (q.queryKey[1] as { input?: { proposalId?: string } } | undefined)?.input;
-            const id = input?.proposalId;
-            return id !== undefined && touchesProposal(changes, id, q.state.data as ProposalFacts);
-          },
-        }),
-      );
+      // A proposal page refetches its first screen and the pages of its lists it shows
+      // (TanStack refetches only active queries; the others are marked stale).
+      const touched = new Set<string>();
+      for (const q of queryClient.getQueryCache().findAll(trpc.proposals.get.queryFilter())) {
+        const id = inputOf(q.queryKey)?.proposalId;
+        if (id !== undefined && touchesProposal(changes, id, q.state.data as ProposalFacts))
+          touched.add(id);
+      }
+      const ofTouched = {
+        predicate: (q: { queryKey: readonly unknown[] }) =>
+          touched.has(inputOf(q.queryKey)?.proposalId ?? ''),
+      };
+      if (touched.size > 0) {
+        void queryClient.invalidateQueries(trpc.proposals.get.queryFilter(undefined, ofTouched));
+        void queryClient.invalidateQueries(trpc.proposals.voters.queryFilter(undefined, ofTouched));
+        void queryClient.invalidateQueries(trpc.proposals.votes.queryFilter(undefined, ofTouched));
+      }
+      // A validator set is read once; only a rewind or a wide change can alter it.
+      const wide = new Set(changes.filter((c) => c.p === 'many').map((c) => c.c));
+      if (wide.size > 0)
+        void queryClient.invalidateQueries(
+          trpc.proposals.validatorSet.queryFilter(undefined, {
+            predicate: (q) => wide.has(inputOf(q.queryKey)?.chainNetworkId ?? ''),
+          }),
+        );
       void queryClient.invalidateQueries(
         trpc.votes.eligibility.queryFilter(undefined, {
           predicate: (q) => {
-            const id = (q.queryKey[1] as { input?: { proposalId?: string } } | undefined)?.input
-              ?.proposalId;
+            const id = inputOf(q.queryKey)?.proposalId;
             return changes.some((c) => c.p === 'many' || (id !== undefined && c.p.includes(id)));
           },
         }),

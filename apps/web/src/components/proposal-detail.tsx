@@ -1,5 +1,5 @@
 'use client';
-import type { ProposalView } from '@ratify/api';
+import type { ProposalPage } from '@ratify/api';
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '@/trpc/client';
 import { Countdown } from './countdown';
@@ -86,7 +86,7 @@ export function ProposalDetail({ proposalId }: { proposalId: string }) {
   );
 }
 
-function Approval({ p }: { p: ProposalView }) {
+function Approval({ p }: { p: ProposalPage }) {
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Approval</h2>
@@ -137,18 +137,13 @@ function BodyCard({
 }: {
   title: string;
   testId: string;
-  body: ProposalView['tally']['governors'];
+  body: ProposalPage['tally']['governors'];
 }) {
   const rows = [
-    { key: 'yes', label: 'Yes', list: body.yes, color: 'bg-emerald-500' },
-    { key: 'no', label: 'No', list: body.no, color: 'bg-rose-500' },
-    { key: 'abstain', label: 'Abstain', list: body.abstain, color: 'bg-slate-400' },
-    {
-      key: 'not-voted',
-      label: 'Not voted',
-      list: body.notVoted,
-      color: 'bg-slate-300',
-    },
+    { key: 'yes', label: 'Yes', count: body.yes, color: 'bg-emerald-500' },
+    { key: 'no', label: 'No', count: body.no, color: 'bg-rose-500' },
+    { key: 'abstain', label: 'Abstain', count: body.abstain, color: 'bg-slate-400' },
+    { key: 'not-voted', label: 'Not voted', count: body.notVoted, color: 'bg-slate-300' },
   ];
   return (
     <section
@@ -161,11 +156,11 @@ function BodyCard({
       </div>
       <div className="mt-3 flex h-3 overflow-hidden rounded-full bg-slate-100">
         {rows.map((r) =>
-          r.list.length > 0 ? (
+          r.count > 0 ? (
             <div
               key={r.key}
               className={r.color}
-              style={{ width: `${(r.list.length * 100) / Math.max(body.size, 1)}%` }}
+              style={{ width: `${(r.count * 100) / Math.max(body.size, 1)}%` }}
             />
           ) : null,
         )}
@@ -175,9 +170,9 @@ function BodyCard({
           <div key={r.key}>
             <dt className="text-xs text-slate-500">{r.label}</dt>
             <dd className="text-xl font-semibold tabular-nums" data-testid={`${testId}-${r.key}`}>
-              {r.list.length}
+              {r.count}
             </dd>
-            <dd className="text-xs text-slate-500">{percent(r.list.length, body.size)}</dd>
+            <dd className="text-xs text-slate-500">{percent(r.count, body.size)}</dd>
           </div>
         ))}
       </dl>
@@ -185,7 +180,7 @@ function BodyCard({
   );
 }
 
-function Terms({ p }: { p: ProposalView }) {
+function Terms({ p }: { p: ProposalPage }) {
   const t = p.terms;
   const rows: [string, string][] = [
     ['Proposer', t.proposer],

@@ -11,6 +11,7 @@ export function TableBox({
   children,
   testId,
   stack = false,
+  footer,
 }: {
   label: string;
   heading?: ReactNode;
@@ -18,6 +19,8 @@ export function TableBox({
   testId?: string;
   /** On a phone, show each row as a card; every cell then needs a `data-label`. */
   stack?: boolean;
+  /** Below the table, inside the card: a pager. */
+  footer?: ReactNode;
 }) {
   return (
     <section
@@ -32,6 +35,7 @@ export function TableBox({
       <section aria-label={label} tabIndex={0} className="overflow-x-auto">
         <table className={`w-full text-sm ${stack ? 'stack-table' : ''}`}>{children}</table>
       </section>
+      {footer}
     </section>
   );
 }

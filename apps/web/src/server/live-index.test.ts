@@ -105,7 +105,7 @@ describe('the live index', () => {
     live.subscribe((e) => events.push(e));
     await until('live', () => live.live());
     const api = createCaller({ db: client.db, views: live.views });
-    expect((await api.proposals.get({ proposalId: '5' })).tally.governors.yes).toEqual([]);
+    expect((await api.proposals.get({ proposalId: '5' })).tally.governors.yes).toBe(0);
 
     for (const voter of [0, 1]) {
       await writeBatch(client.db, batch({ votes: [vote(voter)] }));
@@ -113,7 +113,7 @@ describe('the live index', () => {
         events.some((e) => e.type === 'indexed' && e.change.h === height),
       );
       const view = await api.proposals.get({ proposalId: '5' });
-      expect(view.tally.governors.yes).toHaveLength(voter + 1);
+      expect(view.tally.governors.yes).toBe(voter + 1);
       expect(view.indexedHeight).toBe(height);
     }
     // One event per commit, naming the proposal (besides any catch-up on connecting, 'many').

@@ -30,6 +30,22 @@ export {
 } from './proposal';
 export { type ProposalAlertFacts, proposalAlertFacts } from './proposal-facts';
 export {
+  firstScreenOf,
+  type ProposalPage,
+  proposalPageView,
+  VOTE_PAGE_SIZE,
+  VOTER_GROUPS,
+  VOTER_PAGE_SIZE,
+  type VoterGroup,
+  type VotersPage,
+  type VotesPage,
+  validatorSetView,
+  votersPageOf,
+  votersPageView,
+  votesPageOf,
+  votesPageView,
+} from './proposal-page';
+export {
   DEFAULT_PAGE_SIZE,
   matchesQuery,
   PROPOSAL_PHASES,

@@ -18,6 +18,7 @@ import {
   tallyHistory,
 } from '@ratify/governance';
 import { defineView, type ReadContext, readContextOf } from './cache/define-view';
+import type { Versions } from './cache/versions';
 import { type ChainContext, chainContextView } from './chain-context';
 import { choiceName } from './choices';
 import { lifecycleOf } from './lifecycle';
@@ -293,9 +294,12 @@ export const proposalSummariesView = defineView({
   compute: (ctx) => listProposalSummaries(ctx),
 });
 
+/** The full view's version; its projections (proposal-page.ts) share it. */
+export const proposalVersion = (_id: string, v: Versions) => `${v.chains()}@${v.clock(1_000)}`;
+
 export const proposalView = defineView({
   name: 'proposal',
   key: (proposalId: string) => proposalId,
-  version: (_id, v) => `${v.chains()}@${v.clock(1_000)}`,
+  version: proposalVersion,
   compute: (ctx, proposalId) => buildProposalView(ctx, proposalId),
 });

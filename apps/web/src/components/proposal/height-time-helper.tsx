@@ -1,10 +1,10 @@
 'use client';
-import type { ProposalView } from '@ratify/api';
+import type { ProposalPage } from '@ratify/api';
 import { type FormEvent, useId, useState } from 'react';
 import type { HeightTimeAnswer } from './height-time';
 
 /** "When is height H?" and "which height at time T?", from the source chain's recent pace. */
-export function HeightTimeHelper({ p }: { p: ProposalView }) {
+export function HeightTimeHelper({ p }: { p: ProposalPage }) {
   const id = useId();
   const [input, setInput] = useState('');
   const [answer, setAnswer] = useState<HeightTimeAnswer | null>(null);

@@ -1,9 +1,9 @@
 'use client';
-import type { ProposalView } from '@ratify/api';
+import type { ProposalPage } from '@ratify/api';
 import { Chart } from '../chart/chart';
 import type { ChartProps } from '../chart/chart-types';
 
-type History = ProposalView['history'];
+type History = ProposalPage['history'];
 
 /** The tally's steps, held until the last indexed height of the voting period. */
 export function tallyChartProps(history: History, endHeight: number): ChartProps {
@@ -56,7 +56,7 @@ export function tallyChartProps(history: History, endHeight: number): ChartProps
   };
 }
 
-export function TallyChart({ p }: { p: ProposalView }) {
+export function TallyChart({ p }: { p: ProposalPage }) {
   const h = p.history;
   const last = h.points[h.points.length - 1];
   const end = Math.min(p.indexedHeight, p.terms.votingEndsHeight);

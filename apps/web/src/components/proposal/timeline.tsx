@@ -1,7 +1,7 @@
-import type { ProposalView } from '@ratify/api';
+import type { ProposalPage } from '@ratify/api';
 import { shorten } from '../format';
 
-type Event = ProposalView['timeline'][number];
+type Event = ProposalPage['timeline'][number];
 
 export function utc(unixSeconds: number): string {
   return `${new Date(unixSeconds * 1000).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
@@ -21,7 +21,7 @@ const DOT: Record<Event['status'], string> = {
 };
 
 /** The proposal's lifecycle as dated steps; future times are the countdown's estimates. */
-export function Timeline({ p }: { p: ProposalView }) {
+export function Timeline({ p }: { p: ProposalPage }) {
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <h2 className="font-semibold">Lifecycle</h2>

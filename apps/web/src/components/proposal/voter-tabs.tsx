@@ -1,17 +1,21 @@
 'use client';
-import type { ProposalView } from '@ratify/api';
-import { type KeyboardEvent, type ReactNode, useId, useRef, useState } from 'react';
+import type { ProposalPage, ProposalView, VoterGroup } from '@ratify/api';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { useTRPC } from '@/trpc/client';
 import { AddressLink } from '../address-link';
 import { credits } from './credits';
+import { ListPager } from './list-pager';
 
 type Voters = ProposalView['voters'];
 type Member = Voters['governors'][number];
+type Open = Voters['notVoted'][number];
 
 const TABS = [
-  { id: 'governors', label: 'Governors' },
-  { id: 'public', label: 'Public validators' },
-  { id: 'not-voted', label: 'Not yet voted' },
-] as const;
+  { id: 'governors', label: 'Governors', group: 'governors' },
+  { id: 'public', label: 'Public validators', group: 'public' },
+  { id: 'not-voted', label: 'Not yet voted', group: 'notVoted' },
+] as const satisfies readonly { id: string; label: string; group: VoterGroup }[];
 type TabId = (typeof TABS)[number]['id'];
 
 const CHOICE_TEXT: Record<string, string> = {
@@ -89,8 +93,7 @@ function MemberTable({
   );
 }
 
-function NotVotedTable({ p }: { p: ProposalView }) {
-  const rows = p.voters.notVoted;
+function NotVotedTable({ p, rows }: { p: ProposalPage; rows: Open[] }) {
   if (!p.votingOpen)
     return <p className="px-4 py-3 text-sm text-slate-500">Voting has ended: no one can vote.</p>;
   if (rows.length === 0)
@@ -121,16 +124,52 @@ function NotVotedTable({ p }: { p: ProposalView }) {
   );
 }
 
+/**
+ * One page of a voter tab. The first page of the governors (the tab shown first) comes with
+ * the page's own query; the others are fetched a page at a time, and refetched on a change
+ * only while shown.
+ */
+function useVoterPage(p: ProposalPage, group: VoterGroup, offset: number) {
+  const trpc = useTRPC();
+  const first = p.voters.governors;
+  const fromPage = group === 'governors' && offset === 0;
+  const query = useQuery(
+    trpc.proposals.voters.queryOptions(
+      { proposalId: p.proposalId, group, offset, limit: first.limit },
+      { enabled: !fromPage, placeholderData: keepPreviousData, refetchInterval: 10_000 },
+    ),
+  );
+  if (fromPage) return { page: first, busy: false, error: null };
+  // While the next page loads the one before stays, but never another tab's.
+  const page = query.data?.group === group ? query.data : undefined;
+  return { page, busy: query.isFetching, error: query.error };
+}
+
 /** Who voted what, body by body, and who can still vote, as keyboard-operable tabs. */
-export function VoterTabs({ p }: { p: ProposalView }) {
+export function VoterTabs({ p }: { p: ProposalPage }) {
   const [tab, setTab] = useState<TabId>('governors');
+  const [offsets, setOffsets] = useState<Record<TabId, number>>({
+    governors: 0,
+    public: 0,
+    'not-voted': 0,
+  });
   const base = useId();
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
   const counts: Record<TabId, number> = {
-    governors: p.voters.governors.length,
-    public: p.voters.public.length,
-    'not-voted': p.voters.notVoted.length,
+    governors: p.voters.counts.governors,
+    public: p.voters.counts.public,
+    'not-voted': p.voters.counts.notVoted,
   };
+  const current = TABS.find((t) => t.id === tab) ?? TABS[0];
+  const offset = offsets[tab];
+  const limit = p.voters.governors.limit;
+  const { page, busy, error } = useVoterPage(p, current.group, offset);
+  const moveTo = (next: number) => setOffsets((o) => ({ ...o, [tab]: Math.max(0, next) }));
+  // The list shrank under the page shown (validators voted): go back to its last page.
+  const past = page !== undefined && page.offset === offset && offset > 0 && offset >= page.total;
+  useEffect(() => {
+    if (past && page) moveTo(Math.max(0, Math.ceil(page.total / limit) - 1) * limit);
+  });
   const onKey = (e: KeyboardEvent) => {
     const i = TABS.findIndex((t) => t.id === tab);
     const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
@@ -141,6 +180,18 @@ export function VoterTabs({ p }: { p: ProposalView }) {
     setTab(next.id);
     refs.current[next.id]?.focus();
   };
+  const pager = page ? (
+    <ListPager
+      label={`${current.label} pages`}
+      testId={`${current.id}-pager`}
+      first={page.offset + 1}
+      shown={page.items.length}
+      total={page.total}
+      busy={busy}
+      onPrevious={offset > 0 ? () => moveTo(offset - limit) : undefined}
+      onNext={offset + limit < page.total ? () => moveTo(offset + limit) : undefined}
+    />
+  ) : null;
   return (
     <section className="rounded-lg border border-slate-200 bg-white shadow-sm">
       <h2 className="px-4 pt-3 font-semibold">Voters</h2>
@@ -179,13 +230,20 @@ export function VoterTabs({ p }: { p: ProposalView }) {
         aria-labelledby={`${base}-${tab}-tab`}
         className="py-1"
       >
-        {tab === 'governors' ? (
-          <MemberTable members={p.voters.governors} testId="governor-voters" label="Governors" />
-        ) : tab === 'public' ? (
-          <MemberTable members={p.voters.public} testId="public-voters" label="Public validators" />
+        {error && !page ? (
+          <p className="px-4 py-3 text-sm text-red-700">Could not load voters: {error.message}</p>
+        ) : !page ? (
+          <p className="px-4 py-3 text-sm text-slate-500">Loading voters…</p>
+        ) : page.group === 'notVoted' ? (
+          <NotVotedTable p={p} rows={page.items} />
         ) : (
-          <NotVotedTable p={p} />
+          <MemberTable
+            members={page.items}
+            testId={page.group === 'governors' ? 'governor-voters' : 'public-voters'}
+            label={current.label}
+          />
         )}
+        {p.votingOpen || current.group !== 'notVoted' ? pager : null}
       </div>
     </section>
   );

@@ -1,9 +1,21 @@
 'use client';
-import type { ProposalView } from '@ratify/api';
-import { type Tally, type VoteChoice, whatIf } from '@ratify/governance';
+import type { ProposalPage, ValidatorSetView } from '@ratify/api';
+import {
+  bodyMembers,
+  decodeBodyChoices,
+  type Tally,
+  type VoteChoice,
+  whatIf,
+} from '@ratify/governance';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { useTRPC } from '@/trpc/client';
 import { AddressLink } from '../address-link';
 import { credits } from './credits';
+import { ListPager } from './list-pager';
+
+/** Validators listed per page. */
+const PAGE_SIZE = 20;
 
 const OPTIONS = [
   { value: '', label: 'none' },
@@ -12,38 +24,61 @@ const OPTIONS = [
   { value: '3', label: 'Abstain' },
 ] as const;
 
-function tallyOf(p: ProposalView): Tally {
-  return {
-    governors: p.tally.governors,
-    public: p.tally.public,
-    counted: [],
-    superseded: [],
-    ineligible: [],
-  };
-}
-
 function bps(value: number): string {
   return `${Math.floor(value / 100)}.${Math.floor((value % 100) / 10)}%`;
+}
+
+/** The validator set's committee with stakes as numbers, and its bodies' members. */
+function committeeOf(set: ValidatorSetView) {
+  return {
+    committee: set.committee.map((m) => ({ address: m.address, stake: BigInt(m.stake) })),
+    stakeOf: new Map(set.committee.map((m) => [m.address, m.stake])),
+    members: bodyMembers(set.governors, set.committee),
+  };
 }
 
 /**
  * Suppose outcomes for the validators who have not voted and see the approval and the
  * split change. Computed here in the browser with the governance rules; nothing is sent.
+ * The tally comes with the page as one letter per member; the validator set it refers to
+ * (governors and stakes) is read once per set, not on every block.
  */
-export function WhatIfPanel({ p }: { p: ProposalView }) {
+export function WhatIfPanel({ p }: { p: ProposalPage }) {
+  const trpc = useTRPC();
   const [outcomes, setOutcomes] = useState<ReadonlyMap<string, VoteChoice>>(new Map());
+  const [offset, setOffset] = useState(0);
+  const wanted = p.votingOpen && p.voters.counts.notVoted > 0 ? p.choices : null;
+  const { data: validatorSet } = useQuery(
+    trpc.proposals.validatorSet.queryOptions(
+      wanted?.validatorSet ?? { chainNetworkId: p.chainNetworkId, height: 0 },
+      { enabled: wanted !== null, staleTime: Number.POSITIVE_INFINITY },
+    ),
+  );
+  const known = useMemo(() => (validatorSet ? committeeOf(validatorSet) : null), [validatorSet]);
+  const state = useMemo(() => {
+    if (!known || !wanted) return null;
+    const bodies = decodeBodyChoices(wanted, known.members);
+    if (!bodies) return null;
+    const tally: Tally = { ...bodies, counted: [], superseded: [], ineligible: [] };
+    const open = [
+      ...bodies.governors.notVoted.map((address) => ({ address, isGovernor: true })),
+      ...bodies.public.notVoted.map((address) => ({ address, isGovernor: false })),
+    ].map((m) => ({ ...m, stake: known.stakeOf.get(m.address) ?? null }));
+    return { tally, open };
+  }, [known, wanted]);
   const result = useMemo(
     () =>
-      whatIf({
-        tally: tallyOf(p),
-        committee: p.committee.map((m) => ({ address: m.address, stake: BigInt(m.stake) })),
-        thresholds: p.terms,
-        outcomes,
-      }),
-    [p, outcomes],
+      state && known
+        ? whatIf({ tally: state.tally, committee: known.committee, thresholds: p.terms, outcomes })
+        : null,
+    [state, known, p.terms, outcomes],
   );
-  const open = p.voters.notVoted;
-  if (!p.votingOpen || open.length === 0) return null;
+  if (!wanted || !state || !result || state.open.length === 0) return null;
+  const { open } = state;
+  // The list is all here; it is shown a page at a time so that hundreds of selects do not
+  // make the page endless. "All Yes" and the like still apply to everyone.
+  const from = Math.min(offset, Math.max(0, Math.ceil(open.length / PAGE_SIZE) - 1) * PAGE_SIZE);
+  const shown = open.slice(from, from + PAGE_SIZE);
   const set = (address: string, value: string) => {
     const next = new Map(outcomes);
     if (value === '') next.delete(address);
@@ -83,7 +118,7 @@ export function WhatIfPanel({ p }: { p: ProposalView }) {
         </button>
       </div>
       <ul className="mt-3 divide-y divide-slate-100 text-sm">
-        {open.map((m) => {
+        {shown.map((m) => {
           const id = `what-if-${m.address}`;
           return (
             <li key={m.address} className="flex flex-wrap items-center justify-between gap-2 py-2">
@@ -113,6 +148,17 @@ export function WhatIfPanel({ p }: { p: ProposalView }) {
           );
         })}
       </ul>
+      <div className="-mx-5">
+        <ListPager
+          label="Validators who have not voted, pages"
+          testId="what-if-pager"
+          first={from + 1}
+          shown={shown.length}
+          total={open.length}
+          onPrevious={from > 0 ? () => setOffset(from - PAGE_SIZE) : undefined}
+          onNext={from + PAGE_SIZE < open.length ? () => setOffset(from + PAGE_SIZE) : undefined}
+        />
+      </div>
       <div className="mt-4 grid gap-4 md:grid-cols-2" aria-live="polite">
         <div>
           <p className="font-medium" data-testid="what-if-approval">

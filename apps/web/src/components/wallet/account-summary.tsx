@@ -1,5 +1,5 @@
 'use client';
-import type { ProposalView } from '@ratify/api';
+import type { VotesPage } from '@ratify/api';
 import { CHOICE_LABELS } from '@ratify/governance';
 
 export type Role = 'governor' | 'public' | 'none' | 'unknown';
@@ -31,19 +31,19 @@ const ROLE: Record<Role, { text: string; tone: string; why: (height: string) => 
 
 /** What this address is here, before anything is signed: its role, why, and its current vote. */
 export function AccountSummary({
-  p,
+  mine,
   address,
   role,
   roleHeight,
   children,
 }: {
-  p: ProposalView;
+  /** This address's votes on the proposal. */
+  mine: VotesPage['items'];
   address: string;
   role: Role | undefined;
   roleHeight: number | undefined;
   children?: React.ReactNode;
 }) {
-  const mine = p.votes.filter((v) => v.voter === address);
   const recorded = mine.find((v) => v.counted);
   const r = role ? ROLE[role] : null;
   return (

@@ -1,6 +1,6 @@
 'use client';
 import { networkNameOf } from '@ratify/aleo';
-import type { AppRouter, ProposalView } from '@ratify/api';
+import type { AppRouter, ProposalPage } from '@ratify/api';
 import { addressOf } from '@ratify/wallet';
 import { useQuery } from '@tanstack/react-query';
 import type { TRPCClient } from '@trpc/client';
@@ -33,7 +33,7 @@ const DISCONNECTED: Connection = { status: 'disconnected' };
  * Everything the vote panel knows about who would sign, before anything is signed: the chosen
  * wallet and its connection, the address, its role here, and why the wallet cannot vote here.
  */
-export function useVoteAccount(p: ProposalView) {
+export function useVoteAccount(p: ProposalPage) {
   const trpc = useTRPC();
   const keystore = useKeystoreWallet();
   const { usable, unusable } = useStandardWallets();

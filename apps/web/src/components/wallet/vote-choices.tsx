@@ -1,11 +1,11 @@
 'use client';
-import type { ProposalView } from '@ratify/api';
+import type { ProposalPage } from '@ratify/api';
 import type { VoteChoice as Choice } from '@ratify/governance';
 import { chainLabel, networkName } from '../format';
 
 /** What each choice commits a validator to, in the terms of this proposal. */
 export function choiceMeanings(
-  p: ProposalView,
+  p: ProposalPage,
 ): { choice: Choice; label: string; summary: string; detail: string }[] {
   const t = p.terms;
   const chain = chainLabel(p.chain);
@@ -41,7 +41,7 @@ export function VoteChoices({
   onChange,
   disabled,
 }: {
-  p: ProposalView;
+  p: ProposalPage;
   value: Choice | null;
   onChange: (c: Choice) => void;
   disabled: boolean;

@@ -1,9 +1,11 @@
 'use client';
 import { CREDITS_PROGRAM, VOTE_FUNCTION } from '@ratify/aleo';
-import type { ProposalView } from '@ratify/api';
+import type { ProposalPage } from '@ratify/api';
 import { CHOICE_BY_NAME, type VoteChoice } from '@ratify/governance';
 import { DEFAULT_FEE } from '@ratify/wallet';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTRPC } from '@/trpc/client';
 import { AccountSummary } from './account-summary';
 import { connection } from './connection-store';
 import { useReceipts } from './receipts';
@@ -18,7 +20,7 @@ import { wallet as keystoreStore } from './wallet-store';
 import { WalletUnlock } from './wallet-unlock';
 
 /** Choose a wallet, see what the account is here, sign, and follow the vote until it is counted. */
-export function VotePanel({ p }: { p: ProposalView }) {
+export function VotePanel({ p }: { p: ProposalPage }) {
   const account = useVoteAccount(p);
   const { wallet, conn, ks, address, fit, signer, target } = account;
   const [choice, setChoice] = useState<VoteChoice | null>(null);
@@ -26,7 +28,15 @@ export function VotePanel({ p }: { p: ProposalView }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const { receipts, add } = useReceipts(p.proposalId, address);
-  const mine = p.votes.filter((v) => v.voter === address);
+  const trpc = useTRPC();
+  // This account's own votes: a page of the vote log kept to one voter.
+  const own = useQuery(
+    trpc.proposals.votes.queryOptions(
+      { proposalId: p.proposalId, voter: address ?? '', limit: 100 },
+      { enabled: Boolean(address), refetchInterval: 10_000 },
+    ),
+  );
+  const mine = (address && own.data?.items) || [];
   const recorded = mine.find((v) => v.counted);
 
   const reason = voteBlocker({
@@ -146,7 +156,7 @@ export function VotePanel({ p }: { p: ProposalView }) {
 
         {address ? (
           <AccountSummary
-            p={p}
+            mine={mine}
             address={address}
             role={account.eligibility?.role}
             roleHeight={account.eligibility?.atHeight}

@@ -59,10 +59,11 @@ export function VoteReceipt({
   );
   const included = data?.state === 'included';
   useEffect(() => {
-    if (included)
-      void queryClient.invalidateQueries(
-        trpc.proposals.get.queryFilter({ proposalId: receipt.proposalId }),
-      );
+    if (!included) return;
+    const of = { proposalId: receipt.proposalId };
+    void queryClient.invalidateQueries(trpc.proposals.get.queryFilter(of));
+    void queryClient.invalidateQueries(trpc.proposals.votes.queryFilter(of));
+    void queryClient.invalidateQueries(trpc.proposals.voters.queryFilter(of));
   }, [included, queryClient, trpc, receipt.proposalId]);
 
   const shown =

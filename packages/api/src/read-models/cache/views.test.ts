@@ -122,7 +122,12 @@ describe('read models served from the view cache', () => {
     ]);
     expect(new Set(lists).size).toBe(1);
     expect(new Set(pages).size).toBe(1);
-    expect(computed()).toMatchObject({ 'proposal-summaries': 1, proposal: 1, tally: 3 });
+    expect(computed()).toMatchObject({
+      'proposal-summaries': 1,
+      proposal: 1,
+      'proposal-page': 1,
+      tally: 3,
+    });
 
     // A vote for proposal 22 is indexed; the NOTIFY names it.
     const next = batch({ votes: [vote('22', 1, 2)] });
@@ -134,7 +139,12 @@ describe('read models served from the view cache', () => {
     const [list] = await Promise.all(Array.from({ length: 50 }, () => api.proposals.list()));
     await Promise.all(Array.from({ length: 50 }, () => api.proposals.get({ proposalId: '11' })));
     // The list and the page are assembled again; of the tallies only 22's is recomputed.
-    expect(computed()).toMatchObject({ 'proposal-summaries': 2, proposal: 2, tally: 4 });
+    expect(computed()).toMatchObject({
+      'proposal-summaries': 2,
+      proposal: 2,
+      'proposal-page': 2,
+      tally: 4,
+    });
     expect(list?.find((p) => p.proposalId === '22')?.governors.no).toBe(1);
     expect(list?.find((p) => p.proposalId === '22')?.indexedHeight).toBe(height);
   });

@@ -15,7 +15,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
   if (!parsed.success)
     return errorResponse(400, parsed.error.issues[0]?.message ?? 'bad proposal id');
   try {
-    return respond(req, await api().proposals.get({ proposalId: parsed.data }));
+    return respond(req, await api().proposals.full({ proposalId: parsed.data }));
   } catch (e) {
     return fromTrpcError(e);
   }

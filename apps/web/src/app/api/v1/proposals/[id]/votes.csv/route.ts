@@ -10,9 +10,9 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   const parsed = proposalIdParam.safeParse((await params).id);
   if (!parsed.success)
     return errorResponse(400, parsed.error.issues[0]?.message ?? 'bad proposal id');
-  let view: Awaited<ReturnType<ReturnType<typeof api>['proposals']['get']>>;
+  let view: Awaited<ReturnType<ReturnType<typeof api>['proposals']['full']>>;
   try {
-    view = await api().proposals.get({ proposalId: parsed.data });
+    view = await api().proposals.full({ proposalId: parsed.data });
   } catch (e) {
     return fromTrpcError(e);
   }
