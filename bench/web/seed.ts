@@ -93,7 +93,9 @@ export async function seedChain(db: Database, o: SeedOptions): Promise<Seeded> {
       proposalId: proposalIds[proposal] as string,
       voter,
       choice: 1 + ((n * 7) % 3),
-      accepted: n % 50 !== 0,
+      // About one vote in fifty is rejected, spread over every proposal (49 and the 50
+      // proposals share no factor, so no proposal gets only rejected votes).
+      accepted: n % 49 !== 0,
       height,
       position,
     };
