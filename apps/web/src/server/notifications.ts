@@ -1,5 +1,5 @@
 import { NOTIFY_CHANNEL } from '@ratify/db';
-import { frontHook } from '@/front/hook';
+import { frontHook } from '../front/hook';
 import { getDb } from './db';
 import { serverEnv } from './env';
 import { createListenHub } from './listen-hub';
