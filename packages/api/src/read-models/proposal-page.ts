@@ -30,6 +30,47 @@ function bodyCounts(body: Body) {
   };
 }
 
+/** Points the chart draws at most: about one per pixel of a wide chart. */
+export const CHART_POINTS = 600;
+
+type History = ProposalView['history'];
+
+/**
+ * The tally history as the chart draws it: columns of the series it plots rather than an
+ * object per point, and at most `maxPoints` of them whatever the number of votes. The tally
+ * is a step function, so each of `maxPoints` equal spans of height keeps its last point; the
+ * first and the last point are always kept, so the chart starts at the submission and ends
+ * on the current tally exactly.
+ */
+export function chartSeriesOf(history: History, maxPoints = CHART_POINTS) {
+  const all = history.points;
+  let kept = all;
+  if (all.length > maxPoints) {
+    const first = all[0]?.height ?? 0;
+    const span = Math.max(1, (all[all.length - 1]?.height ?? first) - first + 1);
+    const bucket = (h: number) => Math.floor(((h - first) * (maxPoints - 1)) / span);
+    kept = all.filter(
+      (p, i) =>
+        i === 0 || i === all.length - 1 || bucket(p.height) !== bucket(all[i + 1]?.height ?? 0),
+    );
+  }
+  return {
+    governors: history.governors,
+    publicMembers: history.publicMembers,
+    supermajorityRequired: history.supermajorityRequired,
+    minGovernorValidators: history.minGovernorValidators,
+    minPublicValidators: history.minPublicValidators,
+    /** How many points the full history has (the JSON API's view carries them all). */
+    changes: all.length,
+    height: kept.map((p) => p.height),
+    governorYes: kept.map((p) => p.governorYes),
+    governorYesBps: kept.map((p) => p.governorYesBps),
+    publicYes: kept.map((p) => p.publicYes),
+  };
+}
+
+export type ChartSeries = ReturnType<typeof chartSeriesOf>;
+
 /** One page of a list: `offset` into it, at most `limit` rows, and how many there are. */
 function pageOf<T>(list: readonly T[], offset: number, limit: number) {
   return { total: list.length, offset, limit, items: list.slice(offset, offset + limit) };
@@ -74,10 +115,11 @@ export function votesPageOf(view: ProposalView, q: VotesQuery) {
  * what-if panel reads once per set (`validatorSet`).
  */
 export function firstScreenOf(view: ProposalView, set: ValidatorSet | undefined) {
-  const { voters, votes, committee, tally, ...rest } = view;
+  const { voters, votes, committee, tally, history, ...rest } = view;
   const letters = set ? encodeBodyChoices(tally, bodyMembers(set.governors, set.committee)) : null;
   return {
     ...rest,
+    history: chartSeriesOf(history),
     tally: {
       governors: bodyCounts(tally.governors),
       public: bodyCounts(tally.public),

@@ -7,7 +7,7 @@ import { createCaller } from '../root';
 import { createViewStore } from './cache/define-view';
 import { createVersionTracker } from './cache/versions';
 import { buildProposalView, type ProposalView } from './proposal';
-import { VOTE_PAGE_SIZE, VOTER_PAGE_SIZE } from './proposal-page';
+import { chartSeriesOf, VOTE_PAGE_SIZE, VOTER_PAGE_SIZE } from './proposal-page';
 
 // The web benchmark's data (50 proposals, 10,000 votes, 500 validators): the proposal page's
 // projections against the full view they are cut from.
@@ -61,8 +61,10 @@ describe('the proposal page projections', () => {
     });
     expect(page.voters.governors.items).toEqual(full.voters.governors.slice(0, VOTER_PAGE_SIZE));
     expect(page.voteCount).toBe(full.votes.length);
-    for (const k of ['approval', 'distance', 'history', 'lifecycle', 'terms'] as const)
+    for (const k of ['approval', 'distance', 'lifecycle', 'terms'] as const)
       expect(page[k]).toEqual(full[k]);
+    expect(page.history).toEqual(chartSeriesOf(full.history));
+    expect(page.history.changes).toBe(full.history.points.length);
   });
 
   it('carry the tally as letters that the validator set turns back into the lists', async () => {

@@ -7,14 +7,16 @@ type History = ProposalPage['history'];
 
 /** The tally's steps, held until the last indexed height of the voting period. */
 export function tallyChartProps(history: History, endHeight: number): ChartProps {
-  const points = [...history.points];
-  const last = points[points.length - 1];
-  if (last && endHeight > last.height) points.push({ ...last, height: endHeight });
-  const share = points.map((p) => (p.governorYesBps === null ? null : p.governorYesBps / 100));
-  const flat = (value: number) => points.map(() => value);
+  const n = history.height.length;
+  const last = n - 1;
+  const hold = n > 0 && endHeight > (history.height[last] ?? endHeight);
+  const extend = <T,>(values: T[]): T[] => (hold ? [...values, values[last] as T] : values);
+  const share = extend(history.governorYesBps).map((b) => (b === null ? null : b / 100));
+  const x = hold ? [...history.height, endHeight] : history.height;
+  const flat = (value: number) => x.map(() => value);
   const G = history.governors;
   return {
-    x: points.map((p) => p.height),
+    x,
     xLabel: 'Block height',
     scales: [
       { id: '%', label: 'Governor Yes %', range: [0, 100], format: (v) => `${v}%` },
@@ -42,7 +44,7 @@ export function tallyChartProps(history: History, endHeight: number): ChartProps
         label: 'Public Yes votes',
         scale: 'n',
         colorVar: '--chart-public',
-        values: points.map((p) => p.publicYes),
+        values: extend(history.publicYes),
         step: true,
       },
       {
@@ -58,20 +60,22 @@ export function tallyChartProps(history: History, endHeight: number): ChartProps
 
 export function TallyChart({ p }: { p: ProposalPage }) {
   const h = p.history;
-  const last = h.points[h.points.length - 1];
+  const last = h.height.length - 1;
   const end = Math.min(p.indexedHeight, p.terms.votingEndsHeight);
-  const description = last
-    ? `Tally over block height from ${h.points[0]?.height} to ${end}: governor Yes at ${
-        last.governorYesBps === null ? 'n/a' : `${last.governorYesBps / 100}%`
-      } against the 67% line (${h.supermajorityRequired} of ${h.governors} governors), ${last.governorYes} governor Yes of ${h.minGovernorValidators} required, ${last.publicYes} public Yes of ${h.minPublicValidators} required.`
-    : 'No votes yet.';
+  const bps = h.governorYesBps[last];
+  const description =
+    last >= 0
+      ? `Tally over block height from ${h.height[0]} to ${end}: governor Yes at ${
+          bps === null || bps === undefined ? 'n/a' : `${bps / 100}%`
+        } against the 67% line (${h.supermajorityRequired} of ${h.governors} governors), ${h.governorYes[last]} governor Yes of ${h.minGovernorValidators} required, ${h.publicYes[last]} public Yes of ${h.minPublicValidators} required.`
+      : 'No votes yet.';
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <h2 className="font-semibold">Tally over height</h2>
       <p className="mt-1 text-sm text-slate-600" data-testid="tally-summary">
         {description}
       </p>
-      <div className="mt-3" data-testid="tally-chart" data-points={h.points.length}>
+      <div className="mt-3" data-testid="tally-chart" data-points={h.changes}>
         <Chart {...tallyChartProps(h, end)} description={description} />
       </div>
     </section>
