@@ -97,6 +97,13 @@ test('ratify serve and ratify index against the same database serve the demo pro
       const page = await request.get(`${served}/proposals/${id}`);
       expect(page.status(), `${id}: ${(await page.text()).slice(0, 400)}`).toBe(200);
     }
+    // The second server hears the indexer's commits and keeps its pages in its response cache.
+    const health = (await (await request.get(`${served}/api/health`)).json()) as {
+      live: boolean;
+      responseCache: { renders: number; hits: number };
+    };
+    expect(health.live).toBe(true);
+    expect(health.responseCache.renders).toBeGreaterThan(0);
     // With no proxy trusted (TRUST_PROXY_HOPS unset), a client naming itself someone else in
     // X-Forwarded-For is still one client to the vote relay's limit.
     const statuses: number[] = [];

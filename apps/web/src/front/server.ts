@@ -90,6 +90,12 @@ async function main() {
     server.listen(port, host, () => resolve());
   });
   console.log(`web server listening on http://${host}:${port}`);
+  // The first request opens the LISTEN connection and so gives the cache its data token: make
+  // it now rather than let the first viewers pass through uncached.
+  const self = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  void fetch(`http://${self.includes(':') ? `[${self}]` : self}:${port}/api/health`, {
+    signal: AbortSignal.timeout(10_000),
+  }).catch(() => {});
 }
 
 main().catch((e: unknown) => {

@@ -1,5 +1,6 @@
 import { frontHook } from '@/front/hook';
 import { getDb } from '@/server/db';
+import { liveIndex } from '@/server/notifications';
 
 export const dynamic = 'force-dynamic';
 
@@ -7,8 +8,9 @@ export const dynamic = 'force-dynamic';
 const TIMEOUT_MS = 3_000;
 
 /**
- * 200 when the dashboard can query its database; 503 with the reason otherwise. Also the
- * response cache's counters (absent under `next dev`, which runs without it).
+ * 200 when the dashboard can query its database; 503 with the reason otherwise. Also whether
+ * live updates flow, and the response cache's counters (absent under `next dev`, which runs
+ * without it).
  */
 export async function GET() {
   let timer: NodeJS.Timeout | undefined;
@@ -23,8 +25,11 @@ export async function GET() {
       }),
     ]);
     const responseCache = frontHook().stats?.();
+    // Whether commits reach this server over LISTEN (pages are pushed) or it reads the
+    // checkpoints per request meanwhile (pages are right, not pushed).
+    const live = liveIndex().live();
     return Response.json(
-      { status: 'ok', ...(responseCache ? { responseCache } : {}) },
+      { status: 'ok', live, ...(responseCache ? { responseCache } : {}) },
       { headers: { 'cache-control': 'no-store' } },
     );
   } catch (e) {
