@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type postgres from 'postgres';
+import { stopProcessGroup } from '../../apps/cli/src/launch/web';
 import { type Indexed, type Spread, type StreamPool, spread } from './sse';
 
 type Proc = { child: ChildProcess; output: () => string; stop: () => Promise<void> };
@@ -19,28 +20,7 @@ function ratify(root: string, args: string[], env: Record<string, string>): Proc
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  let exited = child.exitCode !== null;
-  child.once('exit', () => {
-    exited = true;
-  });
-  return {
-    child,
-    output: () => recent,
-    stop: async () => {
-      if (exited || child.pid === undefined) return;
-      const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {}
-      const timer = setTimeout(() => {
-        try {
-          if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-        } catch {}
-      }, 5_000);
-      await gone;
-      clearTimeout(timer);
-    },
-  };
+  return { child, output: () => recent, stop: () => stopProcessGroup(child) };
 }
 
 async function until<T>(

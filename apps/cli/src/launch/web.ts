@@ -132,21 +132,25 @@ export async function startWeb(options: {
   child.stderr?.on('data', (d: Buffer) => {
     for (const line of d.toString().split('\n').filter(Boolean)) options.log(`web: ${line}`);
   });
-  return {
-    child,
-    stop: async () => {
-      if (exited || child.pid === undefined) return;
-      const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {}
-      const timer = setTimeout(() => {
-        try {
-          if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-        } catch {}
-      }, 5_000);
-      await gone;
-      clearTimeout(timer);
-    },
-  };
+  return { child, stop: () => stopProcessGroup(child) };
+}
+
+/**
+ * Stops a child started with `detached: true` and everything it started: SIGTERM to its
+ * process group, SIGKILL if it is still there after `graceMs`.
+ */
+export async function stopProcessGroup(child: ChildProcess, graceMs = 5_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  const pid = child.pid;
+  const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    process.kill(-pid, 'SIGTERM');
+  } catch {}
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {}
+  }, graceMs);
+  await gone;
+  clearTimeout(timer);
 }

@@ -326,11 +326,16 @@ export async function currentConditions(tx: Queryable, o: ConditionOptions): Pro
   // The read models only read; a transaction answers the same queries as the pool.
   const db = tx as Database;
   const out: AlertEvent[] = [];
-  const facts = await proposalAlertFacts(db, { now: o.now, only: (p) => inScope(o.scope, p) });
+  const rows = await listProposals(db);
+  const facts = await proposalAlertFacts(db, {
+    now: o.now,
+    rows,
+    only: (p) => inScope(o.scope, p),
+  });
   for (const f of facts) out.push(...proposalEvents(f, o));
   // The split is judged whenever a proposal exists, whatever the scope: its health moves with
   // the blocks of every network.
-  const split = (await listProposals(db)).length > 0 ? await buildSplitView(db) : null;
+  const split = rows.length > 0 ? await buildSplitView(db) : null;
   if (split?.health) {
     out.push(...splitEvents(split, o));
   } else if (o.timeBased) {

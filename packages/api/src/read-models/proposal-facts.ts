@@ -17,6 +17,8 @@ export async function proposalAlertFacts(
   from: ReadContext | Database,
   options: {
     now: number;
+    /** The proposals as `listProposals` reads them, when the caller has them already. */
+    rows?: Awaited<ReturnType<typeof listProposals>>;
     only?: (p: {
       chainNetworkId: string;
       proposalId: string;
@@ -27,7 +29,7 @@ export async function proposalAlertFacts(
 ) {
   const ctx = readContextOf(from);
   const [all, chain, lastVotes] = await Promise.all([
-    listProposals(ctx.db),
+    options.rows ?? listProposals(ctx.db),
     chainContextView.read(ctx, undefined),
     latestAcceptedVoteHeights(ctx.db),
   ]);
